@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Data flows one way: source → reader → document model → classify → extract → validate →
+// record → store / report. One module per stage; the CLI is a thin layer on top.
+let package = Package(
+    name: "Intake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "intake", targets: ["intake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // C libraries, through pkg-config, with the Debian package that provides each.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+
+        // The one document model every reader produces.
+        .target(name: "IntakeDocument"),
+        // DOCX (libxml2 + ZIPFoundation), PDF (poppler-glib) and e-mail (GMime) readers.
+        .target(name: "IntakeReaders", dependencies: [
+            "IntakeDocument", "CLibXML2", "CPoppler", "CGMime",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The output contract: case records, fields, findings.
+        .target(name: "IntakeRecord"),
+        // Form and policy mappings: YAML data in mappings/.
+        .target(name: "IntakeMapping", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Recognise the form, pull typed values out of the document model.
+        .target(name: "IntakeExtraction", dependencies: ["IntakeDocument", "IntakeMapping", "IntakeRecord"]),
+        // Findings from the mapping and the partnership's policy; the working-day calendar.
+        .target(name: "IntakeValidation", dependencies: ["IntakeMapping", "IntakeRecord"]),
+        // Where records live: SQLite (GRDB) by default, PostgreSQL (PostgresNIO) for shared use.
+        .target(name: "IntakeStore", dependencies: [
+            "IntakeRecord",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // What submitters and the business unit read.
+        .target(name: "IntakeReports", dependencies: ["IntakeRecord"]),
+        // Wires the stages together for one file, a batch or an inbox.
+        .target(name: "IntakePipeline", dependencies: [
+            "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping",
+            "IntakeExtraction", "IntakeValidation",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "intake", dependencies: [
+            "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping", "IntakePipeline",
+            "IntakeStore", "IntakeReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "IntakeReadersTests", dependencies: ["IntakeReaders", "IntakeDocument"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "IntakeExtractionTests", dependencies: [
+            "IntakePipeline", "IntakeExtraction", "IntakeValidation", "IntakeMapping", "IntakeRecord",
+        ]),
+        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "IntakeRecord"]),
+        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One record per document: the product's output contract (`case-record/1`).
+///
+/// Encoded as JSON it is exactly the shape of shared/spec/case-record.md; the store keeps it
+/// and the reports are built from it.
+public struct CaseRecord: Sendable, Codable, Equatable {
+    public static let schemaName = "case-record/1"
+
+    public var schema: String
+    public var source: RecordSource
+    /// `rpde-form`, `monitoring-form`, `escalation-notification`, `escalation-template`,
+    /// `policy`; nil when the document was not recognised.
+    public var kind: String?
+    public var partnership: String?
+    /// `partnership/kind` of the mapping used, nil when none matched.
+    public var mapping: String?
+    /// The mapping's version (`v2.1`), when it says one.
+    public var mappingVersion: String?
+    public var fields: RecordFields
+    /// Where each field was found, keyed like ``fields``.
+    public var provenance: [String: Provenance]?
+    public var findings: [Finding]
+    public var status: RecordStatus
+
+    public init(
+        source: RecordSource, kind: String? = nil, partnership: String? = nil, mapping: String? = nil,
+        mappingVersion: String? = nil, fields: RecordFields = RecordFields(),
+        provenance: [String: Provenance]? = nil, findings: [Finding] = [], status: RecordStatus? = nil
+    ) {
+        self.schema = Self.schemaName
+        self.source = source
+        self.kind = kind
+        self.partnership = partnership
+        self.mapping = mapping
+        self.mappingVersion = mappingVersion
+        self.fields = fields
+        self.provenance = provenance
+        self.findings = findings
+        self.status = status ?? RecordStatus(findings: findings, recognised: kind != nil)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, source, kind, partnership, mapping
+        case mappingVersion = "mapping_version"
+        case fields, provenance, findings, status
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(source, forKey: .source)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(partnership, forKey: .partnership)
+        try c.encode(mapping, forKey: .mapping)
+        try c.encodeIfPresent(mappingVersion, forKey: .mappingVersion)
+        try c.encode(fields, forKey: .fields)
+        try c.encodeIfPresent(provenance, forKey: .provenance)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(status, forKey: .status)
+    }
+}
+
+/// Where a record's document came from.
+public struct RecordSource: Sendable, Codable, Equatable, Hashable {
+    public var path: String
+    public var sha256: String
+    /// `docx`, `pdf`, `eml`, or what the file appeared to be when it could not be read.
+    public var format: String
+    /// The e-mail's path, for a document that arrived as an attachment.
+    public var attachmentOf: String?
+    /// The attachment's file name inside the e-mail.
+    public var attachmentName: String?
+    public var receivedAt: String?
+    public var sender: String?
+    public var subject: String?
+    public var size: Int?
+
+    public init(
+        path: String, sha256: String, format: String, attachmentOf: String? = nil,
+        attachmentName: String? = nil, receivedAt: String? = nil, sender: String? = nil,
+        subject: String? = nil, size: Int? = nil
+    ) {
+        self.path = path
+        self.sha256 = sha256
+        self.format = format
+        self.attachmentOf = attachmentOf
+        self.attachmentName = attachmentName
+        self.receivedAt = receivedAt
+        self.sender = sender
+        self.subject = subject
+        self.size = size
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, sha256, format
+        case attachmentOf = "attachment_of"
+        case attachmentName = "attachment_name"
+        case receivedAt = "received_at"
+        case sender, subject, size
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(format, forKey: .format)
+        try c.encode(attachmentOf, forKey: .attachmentOf)
+        try c.encodeIfPresent(attachmentName, forKey: .attachmentName)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(sender, forKey: .sender)
+        try c.encodeIfPresent(subject, forKey: .subject)
+        try c.encodeIfPresent(size, forKey: .size)
+    }
+}
+
+public enum RecordStatus: String, Sendable, Codable, Equatable, CaseIterable {
+    /// No error findings.
+    case accepted
+    /// One or more error findings.
+    case needsAttention = "needs-attention"
+    /// Unreadable or not a recognised document; the record says why.
+    case rejected
+
+    public init(findings: [Finding], recognised: Bool) {
+        if !recognised { self = .rejected }
+        else if findings.contains(where: { $0.severity == .error }) { self = .needsAttention }
+        else { self = .accepted }
+    }
+}
+
+/// Where a field's value was found.
+public struct Provenance: Sendable, Codable, Equatable, Hashable {
+    public var part: String?
+    public var page: Int?
+    public var table: Int?
+    public var row: Int?
+    public var cell: Int?
+    public var field: String?
+    /// How the value was found: `cell-right`, `cell-below`, `after-colon`, `form-field`,
+    /// `content-control`, `file-name`, `email-subject`.
+    public var via: String?
+
+    public init(part: String? = nil, page: Int? = nil, table: Int? = nil, row: Int? = nil,
+                cell: Int? = nil, field: String? = nil, via: String? = nil) {
+        self.part = part
+        self.page = page
+        self.table = table
+        self.row = row
+        self.cell = cell
+        self.field = field
+        self.via = via
+    }
+}
