@@ -69,6 +69,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeExtractionTests", dependencies: [
             "IntakePipeline", "IntakeExtraction", "IntakeValidation", "IntakeMapping", "IntakeRecord",
+            "IntakeReaders", "IntakeDocument",
         ]),
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "IntakeRecord"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),

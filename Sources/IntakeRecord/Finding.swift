@@ -47,4 +47,6 @@ public enum FindingCode: String, Sendable, Codable, Equatable, Hashable, CaseIte
     case unknownDocument = "unknown-document"
     case unreadableDocument = "unreadable-document"
     case policyReviewOverdue = "policy-review-overdue"
+    /// Added to the contract: a working-day count needed a date the calendar does not cover.
+    case calendarOutOfRange = "calendar-out-of-range"
 }

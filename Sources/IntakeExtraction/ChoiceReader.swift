@@ -1,0 +1,144 @@
+import Foundation
+import IntakeDocument
+import IntakeMapping
+
+/// Reads which options of a one-of / many-of row are ticked, from the row's text.
+///
+/// Readers write every recognised box as ☒/☐ before its words; people also type "X" or
+/// "[X]" before or after an option, "– Yes" after it, or delete the options they did not choose.
+struct ChoiceReader {
+    enum Outcome: Equatable {
+        case chosen([ChoiceOption])
+        /// Nothing recognisable was ticked, but the text names a value ("Stage 2").
+        case typed(String)
+        case none
+    }
+
+    let options: [ChoiceOption]
+
+    func read(_ text: String) -> Outcome {
+        let row = MarkedText(text)
+        var found: [(option: ChoiceOption, range: Range<Int>)] = []
+        for option in options {
+            if let range = row.locate(option.labels.map { MarkedText.fold($0) }) { found.append((option, range)) }
+        }
+        let typedX = row.typedXOwners(of: found.map(\.range))
+        var anyMark = !typedX.isEmpty
+        var chosen: [ChoiceOption] = []
+        for (index, entry) in found.enumerated() {
+            let state = row.boxState(before: entry.range.lowerBound) ?? (row.saysYes(after: entry.range.upperBound) ? true : nil)
+            if state != nil { anyMark = true }
+            if state == true || typedX.contains(index) { chosen.append(entry.option) }
+        }
+        if anyMark { return .chosen(chosen) }
+        let whole = MarkedText.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let exact = options.first(where: { $0.labels.contains { MarkedText.fold($0) == whole } }) {
+            return .chosen([exact])
+        }
+        // The options not chosen were deleted: what is left is the choice. (Not for yes/no,
+        // whose short words turn up inside other text.)
+        if !found.isEmpty, found.count < options.count, options.allSatisfy({ $0.label.count >= 4 }) {
+            return .chosen(found.map(\.option))
+        }
+        if found.isEmpty, !whole.isEmpty, !whole.contains(Tick.uncheckedMark) {
+            return .typed(whole)
+        }
+        return .none
+    }
+}
+
+/// A choice row's text, folded for matching but keeping tabs and line breaks, which tell
+/// which option a typed X belongs to.
+struct MarkedText {
+    let chars: [Character]
+    /// `chars` with tabs and line breaks as spaces, for finding option words across wraps.
+    private let flat: String
+
+    init(_ text: String) {
+        var folded: [Character] = []
+        for ch in Self.fold(text, keepBreaks: true) {
+            if ch == " ", folded.last == " " { continue }
+            folded.append(ch)
+        }
+        chars = folded
+        flat = String(folded.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
+    }
+
+    /// Lower case, plain quotes and dashes; whitespace folded to single spaces unless kept.
+    static func fold(_ text: String, keepBreaks: Bool = false) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}": out.append("'")
+            case "\u{2013}", "\u{2014}": out.append("-")
+            case "\t", "\n": out.append(keepBreaks ? Character(scalar) : " ")
+            case "\u{00A0}", "\r": out.append(" ")
+            default: out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return keepBreaks ? out : out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// The first whole-word occurrence of any of the wordings, as character offsets.
+    func locate(_ wordings: [String]) -> Range<Int>? {
+        for needle in wordings where !needle.isEmpty {
+            var from = flat.startIndex
+            while let range = flat.range(of: needle, range: from..<flat.endIndex) {
+                let lower = flat.distance(from: flat.startIndex, to: range.lowerBound)
+                let upper = lower + needle.count
+                let beforeOK = lower == 0 || !chars[lower - 1].isLetter
+                let afterOK = upper >= chars.count || !chars[upper].isLetter
+                if beforeOK && afterOK { return lower..<upper }
+                from = range.upperBound
+            }
+        }
+        return nil
+    }
+
+    /// ☒ or ☐ just before the option (spaces between allowed, on the same line).
+    func boxState(before offset: Int) -> Bool? {
+        var i = offset - 1
+        while i >= 0, chars[i] == " " || chars[i] == "\t" { i -= 1 }
+        guard i >= 0 else { return nil }
+        if chars[i] == Tick.checkedMark { return true }
+        if chars[i] == Tick.uncheckedMark { return false }
+        return nil
+    }
+
+    /// "– Yes", ": yes", "(ticked)" right after the option.
+    func saysYes(after offset: Int) -> Bool {
+        let rest = String(chars[offset..<min(chars.count, offset + 16)])
+        return rest.range(of: #"^[ \t]*[-:(]?[ \t]*(yes|ticked|selected)\b"#, options: .regularExpression) != nil
+    }
+
+    /// For each typed X ("x", "[x]", "(x)" standing alone), the option it belongs to, given
+    /// as indices into `ranges`. An X between two options goes to the side it sits closer
+    /// to: a tab or line break is a wider gap than spaces.
+    func typedXOwners(of ranges: [Range<Int>]) -> Set<Int> {
+        var owners = Set<Int>()
+        let text = String(chars)
+        guard let regex = try? NSRegularExpression(pattern: #"(?<![^\s])(\[x\]|\(x\)|x)(?![^\s])"#) else { return owners }
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text) else { continue }
+            let start = text.distance(from: text.startIndex, to: range.lowerBound)
+            let end = start + text[range].count
+            var left = start, right = end
+            var leftGap = 0, rightGap = 0
+            while left > 0, chars[left - 1].isWhitespace { left -= 1; leftGap += gapWeight(chars[left]) }
+            while right < chars.count, chars[right].isWhitespace { rightGap += gapWeight(chars[right]); right += 1 }
+            let leftOwner = ranges.firstIndex { $0.upperBound == left }
+            let rightOwner = ranges.firstIndex { $0.lowerBound == right }
+            switch (leftOwner, rightOwner) {
+            case (let l?, let r?): owners.insert(leftGap <= rightGap ? l : r)
+            case (let l?, nil): owners.insert(l)
+            case (nil, let r?): owners.insert(r)
+            case (nil, nil): break
+            }
+        }
+        return owners
+    }
+
+    private func gapWeight(_ ch: Character) -> Int {
+        ch == "\n" ? 100 : ch == "\t" ? 4 : 1
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import IntakeDocument
+
+/// One line of a form as extraction walks it: a table row, or a paragraph outside tables.
+///
+/// Forms put a label and its value in neighbouring cells, or a value in the unit below its
+/// label, or after a colon in the same paragraph; flattening the body into one sequence of
+/// units lets each of those placements be a simple step along the sequence.
+struct LayoutUnit {
+    var cells: [UnitCell]
+    /// The area on the page (PDF), when the reader knows it.
+    var rect: Rect?
+    var page: Int?
+
+    var text: String { cells.map(\.text).joined(separator: "\t") }
+}
+
+struct UnitCell {
+    var paragraphs: [Paragraph]
+    var origin: Origin
+
+    /// Non-empty paragraphs joined with newlines.
+    var text: String {
+        paragraphs.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+extension Document {
+    /// The body as a flat sequence of units, in reading order. A row holding a nested table
+    /// gives its cells' own paragraphs and the nested rows as units of their own.
+    func layoutUnits() -> [LayoutUnit] {
+        var units: [LayoutUnit] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    let cell = UnitCell(paragraphs: [paragraph], origin: paragraph.origin)
+                    units.append(LayoutUnit(cells: [cell], rect: paragraph.origin.rect, page: paragraph.origin.page))
+                case .table(let table):
+                    for row in table.rows { visitRow(row) }
+                }
+            }
+        }
+        func visitRow(_ row: TableRow) {
+            let hasNested = row.cells.contains { cell in cell.blocks.contains { if case .table = $0 { true } else { false } } }
+            if hasNested {
+                for cell in row.cells { visit(cell.blocks) }
+                return
+            }
+            let cells = row.cells.filter { !$0.continuesAbove }.map { cell in
+                UnitCell(paragraphs: cell.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } },
+                         origin: cell.origin)
+            }
+            guard !cells.isEmpty else { return }
+            let rects = cells.compactMap(\.origin.rect) + [row.origin.rect].compactMap { $0 }
+            let rect = rects.dropFirst().reduce(rects.first) { $0?.union($1) }
+            units.append(LayoutUnit(cells: cells, rect: rect, page: row.origin.page ?? cells.first?.origin.page))
+        }
+        visit(body)
+        return units
+    }
+}

@@ -1,0 +1,77 @@
+import IntakeDocument
+import IntakeMapping
+import IntakeRecord
+
+/// Decides whether a signature row is signed, and how: a signed PDF signature field
+/// (digital), ink, a picture, or a typed name ("/s/ Name" included).
+struct SignatureReader {
+    let document: Document
+    let units: [LayoutUnit]
+
+    /// Words that sit in an empty signature box and are not a signature.
+    static let notSignatures: Set<String> = ["signature", "signed", "sign here", "n/a", "-", "name"]
+
+    func read(region: ValueRegion?, formField: FormField?) -> SignatureValue {
+        if let formField, formField.kind == .signature {
+            if formField.signed == true { return SignatureValue(present: true, kind: .digital) }
+            if let rect = formField.origin.rect, let page = formField.origin.page,
+               document.signatures.contains(where: { $0.kind == .ink && overlaps($0.origin, page: page, rect: rect) }) {
+                return SignatureValue(present: true, kind: .ink)
+            }
+        }
+        guard let region else { return .none }
+        if document.signatures.contains(where: { $0.kind == .pdfSignatureField && $0.signed == true && inRegion($0.origin, region) }) {
+            return SignatureValue(present: true, kind: .digital)
+        }
+        if document.signatures.contains(where: { $0.kind == .ink && inRegion($0.origin, region) }) {
+            return SignatureValue(present: true, kind: .ink)
+        }
+        if document.pictures.contains(where: { inRegion($0.origin, region) }) {
+            return SignatureValue(present: true, kind: .image)
+        }
+        if let text = ValueText.clean(region.text), !Self.notSignatures.contains(LabelText.normalize(text)) {
+            return SignatureValue(present: true, kind: .typed)
+        }
+        return .none
+    }
+
+    /// Whether something placed at `origin` lies in the rows the region covers: the same
+    /// table row of a DOCX part, or the same vertical band of a PDF page.
+    private func inRegion(_ origin: Origin, _ region: ValueRegion) -> Bool {
+        let covered = region.units.map { units[$0] }
+        if origin.table != nil, origin.row != nil {
+            let rows = Set(covered.flatMap { $0.cells.map { RowKey($0.origin) } })
+            if rows.contains(RowKey(origin)) { return true }
+        }
+        guard let page = origin.page, let rect = origin.rect else { return false }
+        guard let band = band(of: region), band.page == page else { return false }
+        return rect.midY >= band.top && rect.midY <= band.bottom
+    }
+
+    /// From the top of the label's unit to the top of the unit after the region.
+    private func band(of region: ValueRegion) -> (page: Int, top: Double, bottom: Double)? {
+        let first = units[region.units.lowerBound]
+        guard let page = first.page, let top = first.rect?.y0 else { return nil }
+        let nextIndex = region.units.upperBound + 1
+        var bottom = Double.greatestFiniteMagnitude
+        if nextIndex < units.count, units[nextIndex].page == page, let y = units[nextIndex].rect?.y0 { bottom = y }
+        return (page, top - 2, bottom)
+    }
+
+    private func overlaps(_ origin: Origin, page: Int, rect: Rect) -> Bool {
+        origin.page == page && origin.rect.map { $0.intersection(rect) != nil } == true
+    }
+}
+
+/// A table row's identity across parts: part, table and row index.
+private struct RowKey: Hashable {
+    let part: String?
+    let table: Int?
+    let row: Int?
+
+    init(_ origin: Origin) {
+        part = origin.part
+        table = origin.table
+        row = origin.row
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import IntakeMapping
+
+/// Text rules shared by every value type: what counts as empty, and how values are cleaned.
+enum ValueText {
+    /// Word's content-control prompts, which survive into a PDF exported from the form.
+    static let placeholders: Set<String> = [
+        "click or tap here to enter text", "click or tap to enter a date", "choose an item",
+        "click here to enter text", "click here to enter a date", "enter text here", "type here",
+    ]
+
+    /// The value with placeholder prompts removed and whitespace trimmed; nil when nothing is left.
+    static func clean(_ text: String) -> String? {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var kept = String(line)
+            for placeholder in placeholders {
+                kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
+            }
+            // The removed prompt leaves its full stop behind.
+            let trimmed = kept.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed == "." { continue }
+            lines.append(trimmed == kept.trimmingCharacters(in: .whitespaces) ? trimmed : trimmed)
+        }
+        let joined = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return joined.isEmpty ? nil : joined
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let pattern = #"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$"#
+        return text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// A UK telephone number: 10 or 11 digits starting 0, or +44 then 9 or 10 digits, with
+    /// spaces, brackets, dots and hyphens allowed between.
+    static func isPhone(_ text: String) -> Bool {
+        guard text.range(of: #"^[+0-9 ()\-.]+$"#, options: .regularExpression) != nil else { return false }
+        let digits = text.filter(\.isNumber)
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
+            return digits.hasPrefix("44") && (11...12).contains(digits.count)
+        }
+        return digits.hasPrefix("0") && (10...11).contains(digits.count)
+    }
+
+    /// The first whole number in the text ("4", "4 days", "about 4").
+    static func integer(in text: String) -> Int? {
+        guard let range = text.range(of: #"\d+"#, options: .regularExpression) else { return nil }
+        return Int(text[range])
+    }
+
+    /// "Stage 3", "stage-3", "Stage three"? Only digits: "Stage 3" and a bare "3".
+    static func stageNumber(in text: String) -> Int? {
+        let lower = text.lowercased()
+        if let range = lower.range(of: #"stage[\s_\-:]*\d+"#, options: .regularExpression) {
+            return integer(in: String(lower[range]))
+        }
+        let trimmed = lower.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.range(of: #"^\d{1,2}$"#, options: .regularExpression) != nil ? Int(trimmed) : nil
+    }
+}

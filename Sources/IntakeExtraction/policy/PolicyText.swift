@@ -1,0 +1,80 @@
+import Foundation
+
+/// A policy document flattened to lines: one per paragraph, a table row as its cells joined by
+/// tabs (the way the seeds texts are written), each cell's inner line breaks resolved.
+struct PolicyText {
+    /// Normalised lines, blank ones kept (a blank line ends a heading that runs over lines).
+    let lines: [String]
+
+    init(paragraphs: [String]) {
+        lines = paragraphs.map(Self.normaliseLine)
+    }
+
+    /// The first cell of each line.
+    func firstCell(_ i: Int) -> String { cells(i).first ?? "" }
+
+    func cells(_ i: Int) -> [String] {
+        lines[i].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func isTableRow(_ i: Int) -> Bool { lines[i].contains("\t") }
+
+    /// Whitespace collapsed per cell; a cell's lines are joined with spaces, except that the
+    /// fragments of an e-mail address wrapped in a narrow PDF column are glued back together.
+    /// Markdown-style cell bars (`1 |`) from text dumps are dropped.
+    static func normaliseLine(_ text: String) -> String {
+        var cells = text.split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+            normaliseCell(String(cell))
+        }
+        while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+        let line = cells.joined(separator: "\t")
+        return line.trimmingCharacters(in: .whitespaces) == "|" ? "" : line
+    }
+
+    static func normaliseCell(_ text: String) -> String {
+        var pieces: [String] = []
+        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if let last = pieces.last, isEmailFragment(last), isEmailFragment(line), continuesEmail(last, line) {
+                pieces[pieces.count - 1] += line
+            } else {
+                pieces.append(line)
+            }
+        }
+        var cell = pieces.joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if cell.hasSuffix(" |") { cell.removeLast(2) } else if cell == "|" { cell = "" }
+        return cell
+    }
+
+    private static func isEmailFragment(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy(isEmailCharacter) }
+
+    /// Whether `next` is the rest of an address that a narrow column wrapped after `previous`
+    /// (`boh-` / `tr.boltonchildpr` / `otection@nhs.n` / `et`), rather than a new word.
+    private static func continuesEmail(_ previous: String, _ next: String) -> Bool {
+        if previous.hasSuffix("-") || previous.hasSuffix(".") || next.hasPrefix("@") || next.hasPrefix(".") { return true }
+        if previous.contains("@") { return !next.contains("@") && next == next.lowercased() }
+        if next.contains("@") { return previous == previous.lowercased() || previous.contains(".") || previous.contains("_") }
+        return false
+    }
+
+    static func isEmailCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || "._%+-@".contains(c))
+    }
+
+    /// E-mail addresses in `text`, in order.
+    static func emails(in text: String) -> [String] {
+        var result: [String] = []
+        for token in text.split(whereSeparator: { $0.isWhitespace || "<>()[],;:\"'".contains($0) }) where token.contains("@") {
+            var t = token.drop(while: { !isEmailCharacter($0) || $0 == "." || $0 == "-" })
+            if t.lowercased().hasPrefix("mailto") { t = t.dropFirst(6) }
+            while let last = t.last, !(last.isLetter && last.isASCII) { t = t.dropLast() }
+            let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(isEmailCharacter),
+                  parts[1].contains("."), parts[1].allSatisfy({ isEmailCharacter($0) && $0 != "@" }),
+                  !parts[1].hasPrefix("."), !parts[1].contains("..") else { continue }
+            result.append(String(t))
+        }
+        return result
+    }
+}

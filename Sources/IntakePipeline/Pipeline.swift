@@ -1,0 +1,158 @@
+import Crypto
+import Foundation
+import IntakeDocument
+import IntakeExtraction
+import IntakeMapping
+import IntakeReaders
+import IntakeRecord
+import IntakeValidation
+import Logging
+
+/// Everything one run needs, loaded once: mappings, the working-day calendar, "today".
+public struct PipelineConfiguration: Sendable {
+    public var mappings: MappingSet
+    public var calendar: WorkingDayCalendar
+    public var asOf: Day
+    public var limits: ReadLimits
+
+    public init(mappings: MappingSet, calendar: WorkingDayCalendar, asOf: Day, limits: ReadLimits = .default) {
+        self.mappings = mappings
+        self.calendar = calendar
+        self.asOf = asOf
+        self.limits = limits
+    }
+
+    /// Loads `forms/`, `policies/` and `calendar/england-and-wales.yaml` from a mappings folder.
+    public static func load(mappingsDirectory: URL, asOf: Day) throws -> PipelineConfiguration {
+        let mappings = try MappingSet.load(from: mappingsDirectory)
+        let calendar = try WorkingDayCalendar.load(
+            from: mappingsDirectory.appendingPathComponent("calendar/england-and-wales.yaml"))
+        return PipelineConfiguration(mappings: mappings, calendar: calendar, asOf: asOf)
+    }
+}
+
+/// Turns one file into its records: source → reader → classify → extract → validate → record.
+///
+/// Never throws for a bad file: an unreadable or unknown document becomes a `rejected`
+/// record that says why, and the caller goes on with the next file. Safe to share between
+/// tasks; each call reads its own file.
+public struct Pipeline: Sendable {
+    public let configuration: PipelineConfiguration
+    private let extractor: Extractor
+    private let validator: Validator
+
+    public init(configuration: PipelineConfiguration) {
+        self.configuration = configuration
+        self.extractor = Extractor(mappings: configuration.mappings)
+        self.validator = Validator(calendar: configuration.calendar, asOf: configuration.asOf)
+    }
+
+    /// Records for the file at `url`, shown as `displayPath`: one for a document, one per
+    /// attachment for an e-mail.
+    public func process(fileAt url: URL, displayPath: String, logger: Logger) -> [CaseRecord] {
+        let data: Data
+        do {
+            data = try readBounded(url)
+        } catch let error as IntakeError {
+            return [rejected(source: RecordSource(path: displayPath, sha256: "", format: "unknown"), error: error, logger: logger)]
+        } catch {
+            let failure = IntakeError(.fileUnreadable, "The file could not be opened or read.")
+            return [rejected(source: RecordSource(path: displayPath, sha256: "", format: "unknown"), error: failure, logger: logger)]
+        }
+        let received = Self.modificationTime(url)
+        return process(data: data, displayPath: displayPath, receivedAt: received, logger: logger)
+    }
+
+    /// Records for bytes already in memory (the watcher and tests use this).
+    public func process(data: Data, displayPath: String, receivedAt: String? = nil, logger: Logger) -> [CaseRecord] {
+        let sha = Self.sha256(data)
+        let fileName = (displayPath as NSString).lastPathComponent
+        let format = FormatSniffer.sniff(data, fileName: fileName)
+        var source = RecordSource(path: displayPath, sha256: sha, format: Self.formatName(format, fileName: fileName),
+                                  receivedAt: receivedAt, size: data.count)
+        guard format == .eml else {
+            return [record(for: data, source: source, context: ExtractionContext(fileName: fileName), logger: logger)]
+        }
+        let message: MailMessage
+        do {
+            message = try MailReader(limits: configuration.limits).read(data)
+        } catch {
+            return [rejected(source: source, error: error, logger: logger)]
+        }
+        let received = message.date.map(Self.iso8601) ?? receivedAt
+        guard !message.attachments.isEmpty else {
+            source.receivedAt = received
+            source.sender = message.sender
+            var record = CaseRecord(source: source, findings: [Finding(
+                code: .unknownDocument, severity: .error,
+                message: "The e-mail carries no attachment: nothing to record. Ask the sender to attach the form.")])
+            record.status = .rejected
+            return [record]
+        }
+        return message.attachments.map { attachment in
+            let name = attachment.filename ?? "attachment-\(attachment.index + 1)"
+            let attachmentSource = RecordSource(
+                path: displayPath + "/" + name, sha256: Self.sha256(attachment.data),
+                format: Self.formatName(FormatSniffer.sniff(attachment.data, fileName: name), fileName: name),
+                attachmentOf: displayPath, attachmentName: name, receivedAt: received,
+                sender: message.sender, subject: message.subject, size: attachment.data.count)
+            let context = ExtractionContext(fileName: name, emailSubject: message.subject)
+            return record(for: attachment.data, source: attachmentSource, context: context, logger: logger)
+        }
+    }
+
+    private func record(for data: Data, source: RecordSource, context: ExtractionContext, logger: Logger) -> CaseRecord {
+        let document: Document
+        do {
+            document = try DocumentReader(limits: configuration.limits).read(data, fileName: context.fileName)
+        } catch {
+            return rejected(source: source, error: error, logger: logger)
+        }
+        let record = RecordBuilder(validator: validator).build(
+            extraction: extractor.extract(document, context: context), source: source)
+        logger.info("extracted", metadata: [
+            "file.sha256": "\(source.sha256)", "record.kind": "\(record.kind ?? "none")",
+            "record.status": "\(record.status.rawValue)", "record.findings": "\(record.findings.map(\.code.rawValue))",
+        ])
+        return record
+    }
+
+    private func rejected(source: RecordSource, error: any Error, logger: Logger) -> CaseRecord {
+        let intakeError = error as? IntakeError ?? IntakeError(.fileUnreadable, "The file could not be read.")
+        logger.notice("rejected", metadata: ["file.sha256": "\(source.sha256)", "error.code": "\(intakeError.code)"])
+        return RecordBuilder.rejected(source: source, error: intakeError)
+    }
+
+    private func readBounded(_ url: URL) throws -> Data {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= configuration.limits.maxFileBytes else {
+            throw IntakeError(.fileTooLarge, "The file is \(size) bytes; the limit is \(configuration.limits.maxFileBytes) bytes.")
+        }
+        return try Data(contentsOf: url)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func formatName(_ format: SourceFormat, fileName: String) -> String {
+        switch format {
+        case .docx, .pdf, .eml: format.rawValue
+        case .empty, .unknown, .legacyBinary, .encryptedOOXML:
+            (fileName as NSString).pathExtension.lowercased().isEmpty ? format.rawValue : (fileName as NSString).pathExtension.lowercased()
+        }
+    }
+
+    static func modificationTime(_ url: URL) -> String? {
+        guard let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date else { return nil }
+        return iso8601(date)
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import IntakeDocument
+
+/// Reads `docProps/core.xml` (title, subject, author, dates) and `docProps/app.xml`
+/// (application, page count) into ``DocumentMetadata``.
+enum CorePropertiesParser {
+    static func read(package: ZipPackage, rootRelationships: PackageRelationships, limits: ReadLimits) throws -> DocumentMetadata {
+        var metadata = DocumentMetadata()
+        let coreName = rootRelationships.first(where: RelationshipType.isCoreProperties)?.target ?? "docProps/core.xml"
+        if let data = try package.read(coreName) {
+            let reader = try XMLStreamReader(data, partName: coreName, limits: limits)
+            if try reader.moveToRoot() {
+                try reader.forEachChild {
+                    guard reader.kind == .element else { return }
+                    let name = reader.localName
+                    let text = try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = text.isEmpty ? nil : text
+                    switch name {
+                    case "title": metadata.title = value
+                    case "subject": metadata.subject = value
+                    case "creator": metadata.author = value
+                    case "lastModifiedBy": metadata.lastModifiedBy = value
+                    case "created": metadata.created = value.flatMap(parseDate)
+                    case "modified": metadata.modified = value.flatMap(parseDate)
+                    default: break
+                    }
+                }
+            }
+        }
+        let appName = rootRelationships.first(where: RelationshipType.isExtendedProperties)?.target ?? "docProps/app.xml"
+        if let data = try package.read(appName) {
+            let reader = try XMLStreamReader(data, partName: appName, limits: limits)
+            if try reader.moveToRoot() {
+                try reader.forEachChild {
+                    guard reader.kind == .element, reader.namespace == .extendedProperties else { return }
+                    switch reader.localName {
+                    case "Application":
+                        let text = try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines)
+                        metadata.creator = text.isEmpty ? nil : text
+                    case "Pages":
+                        metadata.pageCount = Int(try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines))
+                    default: break
+                    }
+                }
+            }
+        }
+        return metadata
+    }
+
+    /// W3CDTF as Word writes it: `2026-09-13T10:00:00Z`, with or without fractions, or a bare date.
+    static func parseDate(_ text: String) -> Date? {
+        let withFractions = ISO8601DateFormatter()
+        withFractions.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        return plain.date(from: text) ?? withFractions.date(from: text) ?? dateOnly.date(from: text)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import IntakeDocument
+
+/// Builds one `w:tbl`, resolving horizontal (`gridSpan`) and vertical (`vMerge`) merges.
+///
+/// Grid columns are counted per row from `w:gridBefore`. A `vMerge` restart opens a merge at its
+/// grid column; each later continuing cell adds one to the first cell's ``TableCell/rowSpan``,
+/// hands it any content, and stays in place empty with ``TableCell/continuesAbove`` set.
+final class TableBuilder {
+    enum VerticalMerge { case none, restart, continuing }
+
+    struct RowState {
+        var cells: [TableCell] = []
+        var nextGridColumn = 0
+        /// `w:trPr/w:del`: a row deleted with Track Changes, dropped whole.
+        var isDeleted = false
+    }
+
+    let index: Int
+    let origin: Origin
+    private(set) var rows: [TableRow] = []
+    var row: RowState?
+    /// Grid column → (row, cell) of the cell that started a vertical merge there.
+    private var openMerges: [Int: (row: Int, cell: Int)] = [:]
+
+    init(index: Int, part: String) {
+        self.index = index
+        self.origin = Origin(part: part, table: index)
+    }
+
+    /// The origin of the cell about to be added to the current row.
+    var nextCellOrigin: Origin {
+        var cellOrigin = origin
+        cellOrigin.row = rows.count
+        cellOrigin.cell = row?.cells.count ?? 0
+        return cellOrigin
+    }
+
+    func startRow() { row = RowState() }
+
+    func finishRow() {
+        defer { row = nil }
+        guard let row, !row.isDeleted else { return }
+        var rowOrigin = origin
+        rowOrigin.row = rows.count
+        rows.append(TableRow(cells: row.cells, origin: rowOrigin))
+    }
+
+    func addCell(blocks: [Block], span: Int, merge: VerticalMerge) {
+        guard var current = row else { return }
+        let origin = nextCellOrigin
+        let column = current.nextGridColumn
+        let span = max(1, span)
+        current.nextGridColumn += span
+        if merge == .continuing, let start = openMerges[column], start.row < rows.count,
+           start.cell < rows[start.row].cells.count {
+            rows[start.row].cells[start.cell].rowSpan += 1
+            if blocks.contains(where: { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+                rows[start.row].cells[start.cell].blocks += blocks
+            }
+            current.cells.append(TableCell(blocks: [], gridColumn: column, columnSpan: span, continuesAbove: true, origin: origin))
+        } else {
+            for covered in column..<(column + span) { openMerges[covered] = nil }
+            if merge == .restart { openMerges[column] = (rows.count, current.cells.count) }
+            current.cells.append(TableCell(blocks: blocks, gridColumn: column, columnSpan: span, origin: origin))
+        }
+        row = current
+    }
+
+    func finish() -> Table { Table(rows: rows, origin: origin) }
+}

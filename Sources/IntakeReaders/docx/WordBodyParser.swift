@@ -1,0 +1,266 @@
+import Foundation
+import IntakeDocument
+
+/// Turns one WordprocessingML part (`word/document.xml`, a header, a footer) into blocks,
+/// collecting the part's form fields, pictures and signature evidence on the way.
+///
+/// One pass over the streaming reader. Unknown wrapper elements (`w:ins`, `w:hyperlink`,
+/// `w:smartTag`, `w:sdtContent`, VML shapes, …) are walked through, so text in them is kept;
+/// what must not show (deleted changes, field instructions, placeholders) is skipped by name.
+/// Not thread-safe: one parser per part.
+final class WordBodyParser {
+    struct Resources {
+        var package: ZipPackage
+        var relationships: PackageRelationships
+        var contentTypes: PackageContentTypes
+    }
+
+    let reader: XMLStreamReader
+    let part: String
+    let resources: Resources
+
+    private(set) var fields: [FormField] = []
+    private(set) var pictures: [Picture] = []
+    private(set) var signatures: [SignatureEvidence] = []
+    /// Ink parts referenced from this part (so unreferenced ones can be reported separately).
+    private(set) var referencedInkParts: Set<String> = []
+
+    /// Block lists being filled: the part, then each open cell or text box.
+    var containers: [[Block]] = [[]]
+    var paragraphs: [ParagraphBuilder] = []
+    var tables: [TableBuilder] = []
+    var tableCount = 0
+    /// Above zero while text must not show (placeholder content, a check box's own glyph).
+    var suppression = 0
+    var fieldStack: [LegacyFormField] = []
+    /// Text captured for content-control and FORMTEXT values; nil slots are finished captures.
+    var captures: [ValueCapture?] = []
+    /// Tick boxes met where no paragraph is open yet (a block-level check box control).
+    var pendingMarks: [(checked: Bool, style: TickStyle, field: String?)] = []
+    var runIsWingdings = false
+    /// Pictures' alt text and image relationships gathered inside the open `w:drawing`s.
+    var drawings: [DrawingState] = []
+
+    struct ValueCapture {
+        var text = ""
+        var paragraphBreakPending = false
+    }
+
+    struct DrawingState {
+        var altText: String?
+        var imageRelationships: [String] = []
+    }
+
+    init(_ data: Data, part: String, resources: Resources, limits: ReadLimits) throws {
+        self.reader = try XMLStreamReader(data, partName: part, limits: limits)
+        self.part = part
+        self.resources = resources
+    }
+
+    func parse() throws -> [Block] {
+        guard try reader.moveToRoot() else {
+            throw IntakeError(.xmlMalformed, "The part \(part) has no root element.")
+        }
+        try handleElement()
+        return containers.first ?? []
+    }
+
+    /// Where content read now sits: the innermost open table cell, else the part.
+    var currentOrigin: Origin {
+        tables.last.map(\.nextCellOrigin) ?? Origin(part: part)
+    }
+
+    var isTextSuppressed: Bool {
+        if suppression > 0 { return true }
+        for field in fieldStack where field.phase == .instruction { return true }
+        if let last = fieldStack.last, case .checkbox = last.kind { return true }
+        return false
+    }
+
+    func handleChildren() throws {
+        try reader.forEachChild {
+            if reader.kind == .element { try handleElement() }
+        }
+    }
+
+    /// Handles the element the reader sits on, leaving the reader on its end.
+    func handleElement() throws {
+        switch reader.namespace {
+        case .w?: try handleWordElement()
+        case .mc?: if reader.localName == "AlternateContent" { try handleAlternateContent() }
+        case .w14?: if reader.localName == "contentPart" { handleInk() } else { try handleChildren() }
+        case .wp?: if reader.localName == "docPr" { handleDrawingProperties() } else { try handleChildren() }
+        case .a?: if reader.localName == "blip" { handleBlip() } else { try handleChildren() }
+        case .v?: try handleVML()
+        case .o?: if reader.localName == "signatureline" { handleSignatureLine() } else { try handleChildren() }
+        case .m?: return  // equations: no form content
+        default: try handleChildren()
+        }
+    }
+
+    private func handleWordElement() throws {
+        switch reader.localName {
+        case "p": try handleParagraph()
+        case "pPr": try handleParagraphProperties()
+        case "r": try handleRun()
+        case "rPr": try handleRunProperties()
+        case "t": appendRunText(try reader.textContent())
+        case "tab", "ptab": append("\t")
+        case "br", "cr": append("\n")
+        case "noBreakHyphen": append("-")
+        case "sym": handleSymbol()
+        // Deleted changes and field instructions never show.
+        case "del", "moveFrom", "delText", "instrText", "delInstrText": return
+        // Properties and references with no text of their own.
+        case "tblPr", "tblGrid", "tblPrEx", "trPr", "tcPr", "sectPr", "sdtPr", "sdtEndPr",
+             "footnoteReference", "endnoteReference", "commentReference", "annotationRef", "object":
+            return
+        case "tbl": try handleTable()
+        case "tr": try handleRow()
+        case "tc": try handleCell()
+        case "sdt": try handleContentControl()
+        case "fldChar": try handleFieldCharacter()
+        case "txbxContent": try handleTextBox()
+        case "drawing": try handleDrawing()
+        default: try handleChildren()
+        }
+    }
+
+    // MARK: Paragraphs and runs
+
+    private func handleParagraph() throws {
+        var builder = ParagraphBuilder(origin: currentOrigin)
+        for mark in pendingMarks {
+            let written = builder.appendMark(checked: mark.checked, style: mark.style, field: mark.field)
+            capture(written)
+        }
+        pendingMarks = []
+        paragraphs.append(builder)
+        try handleChildren()
+        guard let finished = paragraphs.popLast() else { return }
+        containers[containers.count - 1].append(.paragraph(finished.finish()))
+        containers[containers.count - 1] += finished.deferredBlocks
+        for index in captures.indices { captures[index]?.paragraphBreakPending = true }
+    }
+
+    private func handleParagraphProperties() throws {
+        try reader.forEachChild {
+            if reader.isElement(.w, "pStyle"), !paragraphs.isEmpty {
+                paragraphs[paragraphs.count - 1].style = reader.attribute("val", .w)
+            }
+        }
+    }
+
+    private func handleRun() throws {
+        let saved = runIsWingdings
+        runIsWingdings = false
+        defer { runIsWingdings = saved }
+        try handleChildren()
+    }
+
+    private func handleRunProperties() throws {
+        try reader.forEachChild {
+            guard reader.isElement(.w, "rFonts") else { return }
+            runIsWingdings = ["ascii", "hAnsi", "cs", "eastAsia"].contains { name in
+                Self.isWingdings(reader.attribute(name, .w))
+            }
+        }
+    }
+
+    static func isWingdings(_ font: String?) -> Bool {
+        font?.lowercased().hasPrefix("wingdings") ?? false
+    }
+
+    /// Run text, with any tick glyph in it turned into a tick.
+    private func appendRunText(_ text: String) {
+        guard !isTextSuppressed else { return }
+        var plain = ""
+        for scalar in text.unicodeScalars {
+            if let (checked, style) = tickState(of: scalar) {
+                append(plain)
+                plain = ""
+                appendMark(checked: checked, style: style, field: nil)
+            } else {
+                plain.unicodeScalars.append(scalar)
+            }
+        }
+        append(plain)
+    }
+
+    private func tickState(of scalar: Unicode.Scalar) -> (Bool, TickStyle)? {
+        let code = scalar.value
+        if runIsWingdings, code <= 0xFF || (0xF000...0xF0FF).contains(code) {
+            return TickGlyph.state(ofWingdings: code).map { ($0, .wingdings) }
+        }
+        if (0xF000...0xF0FF).contains(code) {
+            return TickGlyph.state(ofWingdings: code).map { ($0, .wingdings) }
+        }
+        return TickGlyph.state(ofUnicode: scalar).map { ($0, .unicode) }
+    }
+
+    /// `w:sym`: a character from a symbol font, given as a hex code.
+    private func handleSymbol() {
+        guard !isTextSuppressed, let hex = reader.attribute("char", .w), let code = UInt32(hex, radix: 16) else { return }
+        let font = reader.attribute("font", .w)
+        if Self.isWingdings(font) {
+            if let checked = TickGlyph.state(ofWingdings: code) {
+                appendMark(checked: checked, style: .wingdings, field: nil)
+            }
+            return
+        }
+        guard let scalar = Unicode.Scalar(code) else { return }
+        if let checked = TickGlyph.state(ofUnicode: scalar) {
+            appendMark(checked: checked, style: .unicode, field: nil)
+        } else if !(0xF000...0xF0FF).contains(code) {
+            append(String(scalar))
+        }
+    }
+
+    /// Appends visible text to the open paragraph (text outside any paragraph is not valid
+    /// WordprocessingML and is dropped).
+    func append(_ text: String) {
+        guard !text.isEmpty, !isTextSuppressed, !paragraphs.isEmpty else { return }
+        capture(paragraphs[paragraphs.count - 1].append(text))
+    }
+
+    /// Writes a tick box where the reader is, even while the surrounding text is suppressed.
+    func appendMark(checked: Bool, style: TickStyle, field: String?) {
+        guard !paragraphs.isEmpty else {
+            pendingMarks.append((checked, style, field))
+            return
+        }
+        capture(paragraphs[paragraphs.count - 1].appendMark(checked: checked, style: style, field: field))
+    }
+
+    private func capture(_ text: String) {
+        guard !text.isEmpty else { return }
+        for index in captures.indices where captures[index] != nil {
+            if captures[index]!.paragraphBreakPending && !captures[index]!.text.isEmpty {
+                captures[index]!.text += "\n"
+            }
+            captures[index]!.paragraphBreakPending = false
+            captures[index]!.text += text
+        }
+    }
+
+    func startCapture() -> Int {
+        captures.append(ValueCapture())
+        return captures.count - 1
+    }
+
+    /// Ends a capture and returns its text, trimmed, or nil when empty.
+    func finishCapture(_ index: Int) -> String? {
+        guard index < captures.count, let captured = captures[index] else { return nil }
+        captures[index] = nil
+        while let last = captures.last, last == nil { captures.removeLast() }
+        let text = captured.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    // MARK: Collected evidence
+
+    func addField(_ field: FormField) { fields.append(field) }
+    func addPicture(_ picture: Picture) { pictures.append(picture) }
+    func addSignature(_ evidence: SignatureEvidence) { signatures.append(evidence) }
+    func noteInkPart(_ name: String) { referencedInkParts.insert(name) }
+}

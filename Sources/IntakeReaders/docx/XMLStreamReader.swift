@@ -1,0 +1,184 @@
+import CLibXML2
+import Foundation
+import IntakeDocument
+
+/// A pull parser over one package part: libxml2's streaming `xmlTextReader`, configured for
+/// untrusted input.
+///
+/// Only `XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING` are set: entities are never
+/// substituted and no DTD is loaded. Any DOCTYPE is refused (`xml.doctype`), nesting deeper than
+/// ``ReadLimits/maxXMLDepth`` is refused (`xml.too-deep`) and anything libxml2 cannot parse is
+/// `xml.malformed`. Not thread-safe: one reader per part, used on one thread.
+///
+/// Walking: ``forEachChild(_:)`` calls its body once per child node of the current element. When
+/// the body leaves a child element unread, the reader skips it, so a body only handles what it
+/// knows.
+final class XMLStreamReader {
+    enum NodeKind { case element, endElement, text, other }
+
+    private let reader: xmlTextReaderPtr
+    private let data: Data
+    private let partName: String
+    private let maxDepth: Int
+    /// Counts successful reads, so ``forEachChild(_:)`` can tell whether a body consumed a child.
+    private var readCount = 0
+
+    private(set) var kind: NodeKind = .other
+    private(set) var localName = ""
+    private(set) var namespace: OOXMLNamespace?
+    private(set) var depth = 0
+    private(set) var isEmptyElement = false
+
+    private static let parserReady: Void = {
+        xmlInitParser()
+        intake_xml_install_deny_loader()
+    }()
+
+    init(_ data: Data, partName: String, limits: ReadLimits) throws {
+        _ = Self.parserReady
+        xmlResetLastError()
+        // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
+        // sees the bytes also covers DTDs whose entity tricks would fail the parse first.
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
+            throw IntakeError(.xmlDoctype, "The part \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
+        }
+        self.data = data
+        self.partName = partName
+        self.maxDepth = limits.maxXMLDepth
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let made: xmlTextReaderPtr? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, buffer.count < Int(Int32.max) else { return nil }
+            // libxml2 keeps the pointer: `self.data` keeps the bytes alive as long as the reader.
+            return xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), partName, nil, options)
+        }
+        guard let made else {
+            throw IntakeError(.xmlMalformed, "The part \(partName) could not be opened as XML.")
+        }
+        reader = made
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Moves to the next node; false at the end of the part.
+    @discardableResult
+    func read() throws -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 0 { return false }
+        if status < 0 { throw malformed() }
+        readCount += 1
+        depth = Int(xmlTextReaderDepth(reader))
+        if depth > maxDepth {
+            throw IntakeError(.xmlTooDeep, "The part \(partName) nests elements deeper than the limit of \(maxDepth).")
+        }
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            kind = .element
+            isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
+            updateName()
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            kind = .endElement
+            isEmptyElement = false
+            updateName()
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+            kind = .text
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            throw IntakeError(.xmlDoctype, "The part \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
+        default:
+            kind = .other
+        }
+        return true
+    }
+
+    /// The text of the current text node.
+    var value: String {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    func attribute(_ name: String, _ namespace: OOXMLNamespace) -> String? {
+        for uri in namespace.uris {
+            if let pointer = xmlTextReaderGetAttributeNs(reader, name, uri) {
+                defer { intake_xml_free(pointer) }
+                return String(cString: pointer)
+            }
+        }
+        return nil
+    }
+
+    /// An attribute without a namespace (relationships, content types, VML).
+    func attribute(_ name: String) -> String? {
+        guard let pointer = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { intake_xml_free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// The namespace bound to a prefix at the current element (`mc:Choice@Requires` names prefixes).
+    func namespace(forPrefix prefix: String) -> OOXMLNamespace? {
+        guard let pointer = xmlTextReaderLookupNamespace(reader, prefix) else { return nil }
+        defer { intake_xml_free(pointer) }
+        return OOXMLNamespace(uri: String(cString: pointer))
+    }
+
+    func isElement(_ namespace: OOXMLNamespace, _ name: String) -> Bool {
+        kind == .element && self.namespace == namespace && localName == name
+    }
+
+    /// Calls `body` for each child node of the current element, then leaves the reader on the
+    /// element's end. Child elements the body does not read are skipped whole.
+    func forEachChild(_ body: () throws -> Void) throws {
+        guard kind == .element, !isEmptyElement else { return }
+        let parentDepth = depth
+        while try read() {
+            if kind == .endElement && depth == parentDepth { return }
+            let wasElement = kind == .element
+            let before = readCount
+            try body()
+            if wasElement && readCount == before { try skipElement() }
+        }
+        throw malformed()
+    }
+
+    /// Skips the current element and everything inside it.
+    func skipElement() throws {
+        guard kind == .element, !isEmptyElement else { return }
+        let startDepth = depth
+        while try read() {
+            if kind == .endElement && depth == startDepth { return }
+        }
+        throw malformed()
+    }
+
+    /// All the text inside the current element, concatenated.
+    func textContent() throws -> String {
+        var text = ""
+        try forEachChild {
+            switch kind {
+            case .text: text += value
+            case .element: text += try textContent()
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Advances to the root element; false when the part has none.
+    func moveToRoot() throws -> Bool {
+        while try read() { if kind == .element { return true } }
+        return false
+    }
+
+    private func updateName() {
+        localName = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+        namespace = xmlTextReaderConstNamespaceUri(reader).flatMap { OOXMLNamespace(uri: String(cString: $0)) }
+    }
+
+    private func malformed() -> IntakeError {
+        // libxml2 refuses nesting past its own limit (256) before this reader sees the depth.
+        if let error = xmlGetLastError(), let message = error.pointee.message,
+           String(cString: message).localizedCaseInsensitiveContains("depth") {
+            return IntakeError(.xmlTooDeep, "The part \(partName) nests elements deeper than the limit of \(maxDepth).")
+        }
+        return IntakeError(.xmlMalformed, "The part \(partName) is not well-formed XML.")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import IntakeDocument
+import ZIPFoundation
+
+/// An OPC package (the ZIP container of a DOCX) opened in memory, with every part read under
+/// ``ReadLimits``.
+///
+/// Nothing is extracted to disk. Inflated bytes are counted while they arrive, per part and in
+/// total, and the extraction is abandoned as soon as a limit is passed: declared sizes are never
+/// trusted. Part names are looked up ignoring case, as OPC requires. Not thread-safe.
+final class ZipPackage {
+    private let archive: Archive
+    private let limits: ReadLimits
+    private var entries: [String: Entry] = [:]
+    private var inflatedTotal = 0
+    /// Entry names as stored, in directory order.
+    private(set) var partNames: [String] = []
+
+    init(_ data: Data, limits: ReadLimits) throws {
+        self.limits = limits
+        let directory = try ZipCentralDirectory(data, limits: limits)
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw IntakeError(.zipDamaged, "The ZIP container could not be opened (damaged or truncated).")
+        }
+        for entry in archive {
+            entries[Self.key(entry.path)] = entry
+            partNames.append(entry.path)
+        }
+        // ZIPFoundation stops listing at an entry it cannot parse: both walks must agree.
+        guard partNames.count == directory.records.count else {
+            throw IntakeError(.zipDamaged, "The ZIP container lists \(directory.records.count) entries but only \(partNames.count) could be read.")
+        }
+    }
+
+    func contains(_ name: String) -> Bool { entries[Self.key(name)] != nil }
+
+    /// The size the directory declares for a part: for reporting only, never for limits.
+    func declaredSize(of name: String) -> Int? {
+        entries[Self.key(name)].map { Int(clamping: $0.uncompressedSize) }
+    }
+
+    /// The bytes of a part, or nil when the package has no such part.
+    func read(_ name: String) throws -> Data? {
+        guard let entry = entries[Self.key(name)], entry.type == .file else { return nil }
+        var data = Data()
+        let compressed = max(Int(clamping: entry.compressedSize), 1)
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                inflatedTotal += chunk.count
+                try check(part: entry.path, inflated: data.count, compressed: compressed)
+            }
+        } catch let error as IntakeError {
+            throw error
+        } catch {
+            throw IntakeError(.zipDamaged, "The ZIP entry \(entry.path) could not be inflated (damaged data).")
+        }
+        guard checksum == entry.checksum else {
+            throw IntakeError(.zipDamaged, "The ZIP entry \(entry.path) fails its checksum (damaged data).")
+        }
+        return data
+    }
+
+    private func check(part: String, inflated: Int, compressed: Int) throws {
+        if inflated > limits.maxPartBytes {
+            throw IntakeError(.zipPartTooLarge, "The part \(part) inflates past the limit of \(limits.maxPartBytes) bytes.")
+        }
+        if inflatedTotal > limits.maxTotalInflatedBytes {
+            throw IntakeError(.zipTotalTooLarge, "The package inflates past the limit of \(limits.maxTotalInflatedBytes) bytes in total.")
+        }
+        if inflated > limits.ratioCheckFloor, inflated / compressed > limits.maxCompressionRatio {
+            throw IntakeError(.zipCompressionRatio, "The part \(part) inflates more than \(limits.maxCompressionRatio) times its compressed size.")
+        }
+    }
+
+    /// OPC part names: case-insensitive, with or without the leading slash.
+    private static func key(_ name: String) -> String {
+        (name.hasPrefix("/") ? String(name.dropFirst()) : name).lowercased()
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// What ``MailReader`` found in one e-mail: who sent it, what it says, and the files it carries.
+///
+/// Readers know nothing of forms: the pipeline hands each attachment's bytes to
+/// `DocumentReader` and keeps ``MailAttachment/index`` so a record can say which one it came from.
+public struct MailMessage: Sendable {
+    /// The bare address of the first `From` mailbox (falling back to `Sender`), lowercased.
+    public var sender: String?
+    /// The subject with RFC 2047 encoded words decoded.
+    public var subject: String?
+    public var date: Date?
+    /// The first `text/plain` part that is not an attachment; failing that, the first
+    /// `text/html` part with its markup stripped. Empty when the message has neither.
+    public var bodyText: String
+    /// Every attachment in the order it appears, those inside forwarded messages included.
+    public var attachments: [MailAttachment]
+
+    public init(sender: String? = nil, subject: String? = nil, date: Date? = nil, bodyText: String = "", attachments: [MailAttachment] = []) {
+        self.sender = sender
+        self.subject = subject
+        self.date = date
+        self.bodyText = bodyText
+        self.attachments = attachments
+    }
+}
+
+/// One file carried by an e-mail, its transfer encoding removed.
+public struct MailAttachment: Sendable {
+    /// The decoded file name (RFC 2231 continuations and RFC 2047 words), when the part has one.
+    public var filename: String?
+    /// `type/subtype`, lowercased, without parameters.
+    public var contentType: String
+    public var data: Data
+    /// 0-based position among the message's attachments.
+    public var index: Int
+    /// Whether the attachment sits inside a nested `message/rfc822` part (a forwarded e-mail).
+    public var viaNestedMessage: Bool
+
+    public init(filename: String?, contentType: String, data: Data, index: Int, viaNestedMessage: Bool) {
+        self.filename = filename
+        self.contentType = contentType
+        self.data = data
+        self.index = index
+        self.viaNestedMessage = viaNestedMessage
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import IntakeDocument
+
+/// How far apart two lines of one paragraph sit, per column and font, learnt from the
+/// document itself: the smallest line-to-line pitch seen. A larger pitch is a paragraph
+/// break (or, in the label column, a new table row).
+struct PdfPitchModel {
+    private var wrapPitch: [String: Double] = [:]
+    /// Line pitch over line height for wrapped lines, across the document (10th percentile):
+    /// a column whose lines never wrap (labels of one line each) still gets a sensible pitch.
+    private var wrapRatio = 1.32
+
+    init(pieces: [PdfPiece]) {
+        var previous: [String: PdfPiece] = [:]
+        var ratios: [Double] = []
+        for piece in pieces where piece.fieldText == nil {
+            let key = Self.key(piece)
+            if let before = previous[key], before.page == piece.page {
+                let pitch = piece.rect.y0 - before.rect.y0, height = before.rect.height
+                if pitch >= 0.9 * height && pitch <= 1.6 * height {
+                    wrapPitch[key] = min(wrapPitch[key] ?? pitch, pitch)
+                    ratios.append(pitch / height)
+                }
+            }
+            previous[key] = piece
+        }
+        ratios.sort()
+        if !ratios.isEmpty { wrapRatio = ratios[ratios.count / 10] }
+    }
+
+    private static func key(_ piece: PdfPiece) -> String {
+        let column = piece.role == .value ? "v" : piece.role == .label ? "l" : "f"
+        return "\(column)\(piece.font.map(String.init) ?? "-")"
+    }
+
+    /// Whether `next` starts a new paragraph rather than continuing the line above it.
+    func isBreak(after previous: PdfPiece, before next: PdfPiece) -> Bool {
+        guard previous.page == next.page else { return false }
+        let fromRatio = wrapRatio * previous.rect.height
+        let expected = min(wrapPitch[Self.key(previous)] ?? fromRatio, fromRatio)
+        return next.rect.y0 - previous.rect.y0 > expected * 1.12 + 0.3
+    }
+}
+
+/// Turns pieces of one cell (or of the prose between tables) into paragraphs: wrapped
+/// lines join with a space, a paragraph gap, a tick box or a bullet starts a new paragraph.
+/// Ticks are written as ☒/☐ plus a space and listed with the words after them.
+enum PdfParagraphAssembler {
+    static func paragraphs(of pieces: [PdfPiece], pitch: PdfPitchModel, origin: Origin) -> [Paragraph] {
+        var groups: [[PdfPiece]] = []
+        for piece in pieces {
+            if let last = groups.last?.last, piece.fieldText == nil, last.fieldText == nil,
+               !pitch.isBreak(after: last, before: piece), !piece.startsWithTick, !piece.startsWithBullet,
+               piece.role != .paragraph || piece.font == last.font {
+                groups[groups.count - 1].append(piece)
+            } else {
+                groups.append([piece])
+            }
+        }
+        return groups.flatMap { group -> [Paragraph] in
+            var groupOrigin = origin
+            groupOrigin.page = group[0].page
+            groupOrigin.rect = PdfLayoutBuilder.union(group.filter { $0.page == group[0].page }.map(\.rect))
+            if let text = group[0].fieldText {
+                return text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { Paragraph(text: String($0).trimmingCharacters(in: .whitespaces), origin: groupOrigin) }
+            }
+            return [paragraph(words: group.flatMap(\.words), origin: groupOrigin)]
+        }
+    }
+
+    static func paragraph(words: [PdfWord], origin: Origin) -> Paragraph {
+        var text = ""
+        var marks: [(offset: Int, word: PdfWord)] = []
+        for word in words {
+            if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            if let _ = word.tick {
+                marks.append((text.count, word))
+                text += word.shownText + " "
+            } else {
+                text += word.text
+            }
+        }
+        let characters = Array(text)
+        let ticks = marks.enumerated().map { index, mark -> Tick in
+            let start = mark.offset + 1
+            let end = index + 1 < marks.count ? marks[index + 1].offset : characters.count
+            let label = start < end ? String(characters[start..<end]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            var tickOrigin = origin
+            tickOrigin.rect = mark.word.rect
+            let tick = mark.word.tick!
+            return Tick(checked: tick.checked, label: label, style: tick.style, origin: tickOrigin)
+        }
+        return Paragraph(text: text, ticks: ticks, origin: origin)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import IntakeDocument
+
+extension PdfTableRebuilder {
+    /// Places objects in rows, turns a label-only row above a full-width value into one
+    /// full-width cell, and writes the blocks with their origins.
+    fileprivate typealias Band = (table: Int, row: Int, top: Double, bottom: Double)
+
+    func emit(_ segments: [Segment], columns: PdfColumnModel, pitch: PdfPitchModel) -> Result {
+        var objectCells = [Origin?](repeating: nil, count: objects.count)
+        var fieldCells: [Int: Origin] = [:]
+        var body: [Block] = []
+        var tableIndex = 0
+        for segment in segments {
+            switch segment {
+            case .prose(let pieces):
+                body += PdfParagraphAssembler.paragraphs(of: pieces, pitch: pitch, origin: Origin())
+                    .filter { !$0.text.isEmpty }.map(Block.paragraph)
+            case .table(let rows):
+                assignObjects(to: rows, columns: columns)
+                for (index, row) in rows.enumerated() where !row.spanning && row.value.isEmpty
+                    && !row.objects.contains(where: { cellIndex(of: $0.rect, in: row, columns: columns) == 1 }) {
+                    if index + 1 < rows.count, rows[index + 1].spanning { row.spanning = true }
+                }
+                var tableRows: [TableRow] = []
+                for (rowIndex, row) in rows.enumerated() {
+                    let base = Origin(page: (row.pieces.first?.page ?? row.objects.first.map { objects[$0.index].page }),
+                                      table: tableIndex, row: rowIndex)
+                    let cellPieces: [[PdfPiece]] = row.spanning ? [row.pieces] : [row.label, row.value]
+                    var cells: [TableCell] = []
+                    for (cellIndex, pieces) in cellPieces.enumerated() {
+                        var origin = base
+                        origin.cell = cellIndex
+                        if let page = pieces.first?.page { origin.page = page }
+                        var rects = pieces.filter { $0.page == origin.page }.map(\.rect)
+                        for object in row.objects where self.cellIndex(of: object.rect, in: row, columns: columns) == cellIndex {
+                            objectCells[object.index] = origin
+                            if objects[object.index].page == origin.page { rects.append(object.rect) }
+                        }
+                        origin.rect = rects.isEmpty ? nil : PdfLayoutBuilder.union(rects)
+                        for case let index? in pieces.map(\.fieldIndex) { fieldCells[index] = origin }
+                        let blocks = PdfParagraphAssembler.paragraphs(of: pieces, pitch: pitch, origin: origin).map(Block.paragraph)
+                        cells.append(TableCell(blocks: blocks, gridColumn: cellIndex, columnSpan: row.spanning ? 2 : 1, origin: origin))
+                    }
+                    var rowOrigin = base
+                    rowOrigin.rect = Self.union(cells.compactMap { $0.origin.page == base.page ? $0.origin.rect : nil })
+                    tableRows.append(TableRow(cells: cells, origin: rowOrigin))
+                }
+                var tableOrigin = Origin(page: tableRows.first?.origin.page, table: tableIndex)
+                tableOrigin.rect = Self.union(tableRows.compactMap { $0.origin.page == tableOrigin.page ? $0.origin.rect : nil })
+                body.append(.table(Table(rows: tableRows, origin: tableOrigin)))
+                tableIndex += 1
+            }
+        }
+        return Result(body: body, objectCells: objectCells, fieldCells: fieldCells)
+    }
+
+    private static func union(_ rects: [Rect]) -> Rect? { rects.isEmpty ? nil : PdfLayoutBuilder.union(rects) }
+
+    /// Each object goes to the row whose vertical band (from its top to the next row's top)
+    /// holds the object's centre.
+    private func assignObjects(to rows: [RowBuild], columns: PdfColumnModel) {
+        for (index, object) in objects.enumerated() {
+            let centre = Self.key(object.page, object.rect.midY)
+            for (rowIndex, row) in rows.enumerated() {
+                let top = row.pieces.isEmpty ? .infinity : row.top - 2
+                let bottom = rowIndex + 1 < rows.count ? rows[rowIndex + 1].top - 2 : row.bottom + 80
+                if centre >= top && centre < bottom { row.objects.append((index, object.rect)); break }
+            }
+        }
+    }
+
+    private func cellIndex(of rect: Rect, in row: RowBuild, columns: PdfColumnModel) -> Int {
+        guard !row.spanning, let valueX = columns.valueX else { return 0 }
+        return rect.midX >= valueX - 6 ? 1 : 0
+    }
+}

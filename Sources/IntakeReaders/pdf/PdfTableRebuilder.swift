@@ -1,0 +1,129 @@
+import Foundation
+import IntakeDocument
+
+/// Rebuilds what a person sees on form pages: label | value tables and the prose around them.
+///
+/// Generic geometry, no form knowledge: the value column is where second spans and text fields
+/// start (``PdfColumnModel``); a new row starts where label-column text follows a gap larger
+/// than the label font's line pitch, once the value beside the previous label has ended; text
+/// across both columns in the value font is a full-width row (a value below its label).
+/// Rows run on across pages. Field values join the row of the label beside them.
+struct PdfTableRebuilder {
+    struct Result {
+        var body: [Block]
+        /// For each object passed in, the table/row/cell it lies in (nil outside tables).
+        var objectCells: [Origin?]
+        var fieldCells: [Int: Origin]
+    }
+
+    final class RowBuild {
+        var spanning: Bool
+        var label: [PdfPiece] = []
+        var value: [PdfPiece] = []
+        var objects: [(index: Int, rect: Rect)] = []
+        init(spanning: Bool) { self.spanning = spanning }
+        var pieces: [PdfPiece] { label + value }
+        var top: Double { pieces.map { PdfTableRebuilder.key($0.page, $0.rect.y0) }.min() ?? 0 }
+        var bottom: Double { pieces.map { PdfTableRebuilder.key($0.page, $0.rect.y1) }.max() ?? 0 }
+        var valueBottom: Double { value.map { PdfTableRebuilder.key($0.page, $0.rect.y1) }.max() ?? -1 }
+    }
+
+    enum Segment { case prose([PdfPiece]), table([RowBuild]) }
+
+    let lines: [PdfLine]
+    let fields: [PlacedField]
+    /// Pictures, ink and signature widgets to place in cells: page and rect.
+    let objects: [(page: Int, rect: Rect)]
+
+    static func key(_ page: Int, _ y: Double) -> Double { Double(page) * 100_000 + y }
+
+    func build() -> Result {
+        let columns = PdfColumnModel(lines: lines, fields: fields)
+        var events: [(key: Double, pieces: [PdfPiece])] = lines.map { (Self.key($0.page, $0.rect.y0), columns.pieces(of: $0)) }
+        if columns.valueX != nil {
+            for (index, placed) in fields.enumerated() {
+                guard let text = placed.shownText else { continue }
+                let piece = PdfPiece(role: .value, page: placed.page, rect: placed.rect, words: [], fieldText: text, fieldIndex: index)
+                // A field box starts a little above the label beside it: sort it after that label.
+                events.append((Self.key(placed.page, placed.rect.y0) + 4, [piece]))
+            }
+        }
+        events.sort { $0.key < $1.key }
+        let pitch = PdfPitchModel(pieces: events.flatMap(\.pieces))
+        let segments = segment(events, columns: columns, pitch: pitch)
+        return emit(segments, columns: columns, pitch: pitch)
+    }
+
+    // MARK: - Rows
+
+    private func segment(_ events: [(key: Double, pieces: [PdfPiece])], columns: PdfColumnModel, pitch: PdfPitchModel) -> [Segment] {
+        let isEvidence: ([PdfPiece]) -> Bool = { pieces in
+            pieces.contains { $0.role == .value || $0.role == .label && columns.isLabelFont($0.font) }
+        }
+        guard let first = events.firstIndex(where: { isEvidence($0.pieces) }),
+              let last = events.lastIndex(where: { isEvidence($0.pieces) }) else {
+            return [.prose(events.flatMap(\.pieces))]
+        }
+        var rows: [RowBuild] = []
+        for event in events[first...last] {
+            // Prose-styled text between label | value rows stays in the table as a full-width row.
+            place(event.pieces, into: &rows, pitch: pitch)
+        }
+        let segments: [Segment] = [
+            .prose(events[..<first].flatMap { $0.pieces.map(Self.asProse) }),
+            .table(rows),
+            .prose(events[(last + 1)...].flatMap { $0.pieces.map(Self.asProse) }),
+        ]
+        return segments
+    }
+
+    private static func asProse(_ piece: PdfPiece) -> PdfPiece {
+        var piece = piece
+        piece.role = .paragraph
+        return piece
+    }
+
+    private func place(_ pieces: [PdfPiece], into rows: inout [RowBuild], pitch: PdfPitchModel) {
+        let current = rows.last
+        if let full = pieces.first(where: { $0.role == .full || $0.role == .paragraph }) {
+            if let current, current.spanning, let last = current.value.last,
+               key(full) - key(last) <= 2.5 * last.rect.height {
+                current.value.append(full)
+            } else {
+                let row = RowBuild(spanning: true)
+                row.value.append(full)
+                rows.append(row)
+            }
+            return
+        }
+        let value = pieces.first { $0.role == .value }
+        if let label = pieces.first(where: { $0.role == .label }) {
+            var target = current
+            if let row = current, !row.spanning {
+                if let previous = row.label.last {
+                    let endsAbove = row.valueBottom <= Self.key(label.page, label.rect.y0) + 1.5
+                    if pitch.isBreak(after: previous, before: label) && endsAbove || previous.page != label.page { target = nil }
+                } else if row.top < key(label) - 8 {
+                    target = nil
+                }
+            } else {
+                target = nil
+            }
+            let row = target ?? RowBuild(spanning: false)
+            if target == nil { rows.append(row) }
+            row.label.append(label)
+            if let value { row.value.append(value) }
+            return
+        }
+        guard let value else { return }
+        if let current, !current.spanning {
+            current.value.append(value)
+        } else {
+            let row = RowBuild(spanning: false)
+            row.value.append(value)
+            rows.append(row)
+        }
+    }
+
+    private func key(_ piece: PdfPiece) -> Double { Self.key(piece.page, piece.rect.y0) }
+}

@@ -1,0 +1,65 @@
+import CPoppler
+import Foundation
+import IntakeDocument
+
+/// Owns one `PopplerDocument*` opened from memory; unreferences it in `deinit`.
+///
+/// Not `Sendable`: one document belongs to one read call on one thread.
+final class PopplerDocumentHandle {
+    /// The raw poppler-glib document, valid for the lifetime of this object.
+    let raw: OpaquePointer
+
+    /// Opens `data` with a NULL password (poppler 22.12 crashes on a failing non-NULL password
+    /// in `_from_bytes`), mapping poppler's error codes to typed ``IntakeError`` codes.
+    init(data: Data) throws {
+        guard !data.isEmpty else { throw IntakeError(.pdfDamaged, "The PDF is empty (0 bytes).") }
+        let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
+        defer { g_bytes_unref(bytes) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            throw Self.openError(error)
+        }
+        if let error { g_error_free(error) }
+        raw = document
+    }
+
+    deinit { intake_g_object_unref(UnsafeMutableRawPointer(raw)) }
+
+    var pageCount: Int { Int(poppler_document_get_n_pages(raw)) }
+
+    func page(at index: Int) -> PopplerPageHandle? {
+        guard let page = poppler_document_get_page(raw, Int32(index)) else { return nil }
+        return PopplerPageHandle(raw: page, document: self)
+    }
+
+    /// Title, author and dates. Strings come back owned (`g_free`).
+    func metadata(pageCount: Int) -> DocumentMetadata {
+        func string(_ read: (OpaquePointer) -> UnsafeMutablePointer<gchar>?) -> String? {
+            guard let value = read(raw) else { return nil }
+            defer { g_free(value) }
+            let text = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        func date(_ seconds: time_t) -> Date? { seconds > 0 ? Date(timeIntervalSince1970: TimeInterval(seconds)) : nil }
+        return DocumentMetadata(
+            title: string(poppler_document_get_title), subject: string(poppler_document_get_subject),
+            author: string(poppler_document_get_author), creator: string(poppler_document_get_creator),
+            producer: string(poppler_document_get_producer),
+            created: date(poppler_document_get_creation_date(raw)),
+            modified: date(poppler_document_get_modification_date(raw)), pageCount: pageCount)
+    }
+
+    /// Copies the domain and code out of a failed open, frees the `GError`, and says what it means.
+    /// Poppler's short message names the failure kind only, never document content.
+    private static func openError(_ error: UnsafeMutablePointer<GError>?) -> IntakeError {
+        guard let error else { return IntakeError(.pdfDamaged, "The PDF could not be opened.") }
+        let domain = error.pointee.domain, code = error.pointee.code
+        let detail = error.pointee.message.map { String(cString: $0) } ?? ""
+        g_error_free(error)
+        if domain == intake_poppler_error_quark() && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+            return IntakeError(.pdfEncrypted, "The PDF is password-protected; ask the sender for an unprotected copy.")
+        }
+        let suffix = detail.isEmpty ? "" : " (poppler: \(detail.prefix(120)))"
+        return IntakeError(.pdfDamaged, "The PDF is damaged, truncated or not a PDF (error \(code))\(suffix); ask for a new copy.")
+    }
+}

@@ -1,0 +1,129 @@
+import Logging
+import PostgresNIO
+
+/// How the PostgreSQL store rides out a server that is down or restarting: each attempt has a
+/// deadline, failed attempts are retried after an exponentially growing pause, and the whole
+/// operation gives up with `store.unavailable` once ``totalBudget`` has passed.
+///
+/// Retrying a save is safe: a save is one transaction keyed by the source SHA-256, so an attempt
+/// whose commit was lost in transit is found by the next one, which then changes nothing.
+public struct RetryPolicy: Sendable, Equatable {
+    public var initialDelay: Duration
+    public var maximumDelay: Duration
+    /// The longest an operation keeps retrying before it fails.
+    public var totalBudget: Duration
+    /// The longest one attempt may take (a hung connection counts as a failed attempt).
+    public var attemptTimeout: Duration
+
+    public init(initialDelay: Duration = .milliseconds(100), maximumDelay: Duration = .seconds(4),
+                totalBudget: Duration = .seconds(30), attemptTimeout: Duration = .seconds(10)) {
+        self.initialDelay = initialDelay
+        self.maximumDelay = maximumDelay
+        self.totalBudget = totalBudget
+        self.attemptTimeout = attemptTimeout
+    }
+
+    public static let standard = RetryPolicy()
+
+    /// The pause after the `attempt`th failure (1-based): initial × 2^(attempt-1), capped.
+    func delay(after attempt: Int) -> Duration {
+        let factor = 1 << min(attempt - 1, 20)
+        return min(initialDelay * factor, maximumDelay)
+    }
+
+    /// Runs `body` until it succeeds, fails for good, or the budget is spent.
+    func run<T: Sendable>(_ operation: String, location: String, logger: Logger,
+                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var attempt = 0
+        while true {
+            attempt += 1
+            let failure: PostgresFailure
+            do {
+                return try await Self.withDeadline(attemptTimeout, body)
+            } catch let error as StoreError {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failure = PostgresFailure(error)
+            }
+            guard failure.isTransient else {
+                throw StoreError(.storeFailed, "PostgreSQL at \(location) refused \(operation): \(failure.reason).")
+            }
+            let elapsed = start.duration(to: clock.now)
+            let pause = delay(after: attempt)
+            guard elapsed + pause < totalBudget else {
+                throw StoreError(.storeUnavailable, """
+                    PostgreSQL at \(location) could not be reached while \(operation) (\(attempt) attempts over \
+                    \(elapsed.components.seconds) s; last: \(failure.reason)). Check that the server is running \
+                    and reachable, then run the command again: records already saved are not stored twice.
+                    """)
+            }
+            logger.info("store unavailable, retrying", metadata: [
+                "store.operation": "\(operation)", "store.attempt": "\(attempt)",
+                "store.retry_in_ms": "\(pause.components.seconds * 1000 + pause.components.attoseconds / 1_000_000_000_000_000)",
+                "error.reason": "\(failure.reason)",
+            ])
+            try await Task.sleep(for: pause)
+        }
+    }
+
+    private struct AttemptTimedOut: Error {}
+
+    /// `body`, or ``AttemptTimedOut`` once `limit` has passed.
+    private static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw AttemptTimedOut() }
+            return value
+        }
+    }
+
+    /// An error classified: may a later attempt succeed, and what to say about it (codes only).
+    struct PostgresFailure {
+        var isTransient: Bool
+        var reason: String
+
+        init(_ error: any Error) {
+            switch error {
+            case let error as PostgresTransactionError:
+                let inner = error.beginError ?? error.closureError ?? error.commitError ?? error.rollbackError
+                self = inner.map(PostgresFailure.init) ?? PostgresFailure(isTransient: true, reason: "transaction failed")
+            case let error as PSQLError:
+                if error.code == .server {
+                    let state = error.serverInfo?[.sqlState] ?? "?????"
+                    // 08: connection exception; 57P0x: shutdown / starting up; 53300: too many
+                    // connections; 40001, 40P01: serialisation failure, deadlock.
+                    let transient = state.hasPrefix("08") || state.hasPrefix("57P") || ["53300", "40001", "40P01"].contains(state)
+                    self.init(isTransient: transient, reason: "SQLSTATE \(state)")
+                } else {
+                    let transient: Set<PSQLError.Code> = [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown]
+                    self.init(isTransient: transient.contains(error.code), reason: "\(error.code)")
+                }
+            case is AttemptTimedOut:
+                self.init(isTransient: true, reason: "no answer within the attempt deadline")
+            case let error as StoreError:
+                self.init(isTransient: false, reason: error.message)
+            case is PostgresDecodingError:
+                self.init(isTransient: false, reason: "a stored value has an unexpected type; the schema may be newer than this intake")
+            case is CancellationError:
+                self.init(isTransient: false, reason: "cancelled")
+            default:
+                // The pool's own errors (circuit breaker open, connection refused) mean "not now".
+                self.init(isTransient: true, reason: "\(type(of: error))")
+            }
+        }
+
+        init(isTransient: Bool, reason: String) {
+            self.isTransient = isTransient
+            self.reason = reason
+        }
+    }
+}

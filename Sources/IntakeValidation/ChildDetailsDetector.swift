@@ -1,0 +1,33 @@
+import Foundation
+
+/// Finds a child's name or date of birth in free text, for forms that must hold none.
+///
+/// A name is two capitalised words after a word that introduces a person ("concerns about
+/// Ava Smith", "the child Sam Jones"); agency words ("Primary School", "Social Care") are
+/// not names. A date of birth is the phrase itself ("DOB", "date of birth", "born on").
+enum ChildDetailsDetector {
+    private static let introducers = "about|regarding|concerning|re|for|child|son|daughter|named|called|pupil|baby|sibling|brother|sister|student|young person|yp"
+    private static let namePattern = #"\b(?:"# + introducers + #")\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b"#
+    private static let dobPattern = #"(?i)\b(d\.?o\.?b\.?|date of birth|born on|born)\b"#
+
+    /// Capitalised words that start agency and service names rather than people's names.
+    private static let notNames: Set<String> = [
+        "Children", "Children's", "Childrens", "Social", "Care", "Service", "Services", "Team", "School",
+        "Primary", "High", "Academy", "College", "Council", "Police", "Health", "Hospital", "Community",
+        "Early", "Help", "Youth", "Justice", "Housing", "Options", "Front", "Door", "The", "This", "That",
+        "Mental", "Family", "Families", "Education", "Safeguarding", "Board", "Partnership", "Agency",
+        "Assessment", "Child", "Protection", "Stage", "Head", "Designated", "Operational", "Manager",
+        "Strategy", "Multi", "Named", "Nurse", "Doctor", "Paediatrics", "Adult", "Adults", "Trust", "NHS",
+    ]
+
+    static func containsChildDetails(_ text: String) -> Bool {
+        if text.range(of: dobPattern, options: .regularExpression) != nil { return true }
+        guard let regex = try? NSRegularExpression(pattern: namePattern) else { return false }
+        let range = NSRange(text.startIndex..., in: text)
+        for match in regex.matches(in: text, range: range) {
+            guard let first = Range(match.range(at: 1), in: text), let second = Range(match.range(at: 2), in: text) else { continue }
+            if !notNames.contains(String(text[first])) && !notNames.contains(String(text[second])) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import IntakeStore
+
+/// `intake cases …`: disputes followed across stages. Only accepted or resolved records count.
+struct CasesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cases",
+        abstract: "List cases, or show one case's timeline of stages.",
+        subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List cases with accepted or resolved records.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let cases = try await store.withStore { try await $0.cases() }
+            var rows = [["CASE", "PARTNERSHIP", "REFERENCE", "RECORDS", "LATEST STAGE", "UPDATED"]]
+            for c in cases {
+                rows.append([String(c.id), c.partnership ?? "-", c.reference ?? "-", String(c.recordCount),
+                             c.latestStage.map(String.init) ?? "-", c.updatedAt])
+            }
+            print(TextTable.render(rows), terminator: "")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a case's timeline: its records by stage, then date.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case's id (see `intake cases list`).") var id: Int64
+
+        func run() async throws {
+            guard let detail = try await store.withStore({ try await $0.caseDetail(id: id) }) else {
+                throw ValidationError("No case has id \(id) (or it has no accepted or resolved record yet).")
+            }
+            let s = detail.summary
+            print("case \(s.id)  partnership \(s.partnership ?? "-")  reference \(s.reference ?? "-")  opened \(s.openedAt)")
+            var rows = [["STAGE", "DATE", "RECORD", "KIND", "STATUS", "SHA256"]]
+            for r in detail.timeline {
+                let date = r.record.fields["date.completed"]?.displayText ?? r.record.fields["date.sent"]?.displayText
+                    ?? r.record.source.receivedAt ?? String(r.storedAt.prefix(10))
+                rows.append([r.stage.map(String.init) ?? "-", date, String(r.id), r.record.kind ?? "-",
+                             r.status.rawValue, String(r.sha256.prefix(12))])
+            }
+            print(TextTable.render(rows), terminator: "")
+        }
+    }
+}
+
+/// Left-aligned columns two spaces apart.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `intake records show`: a stored record for a person to read.
+enum RecordText {
+    static func render(_ s: StoredRecord, events: [StoreEvent]) -> String {
+        let r = s.record
+        var out = """
+            record \(s.id)  \(s.status.rawValue)
+            source     \(r.source.path)\(r.source.attachmentOf.map { "  (attachment of \($0))" } ?? "")
+            sha256     \(r.source.sha256)
+            kind       \(r.kind ?? "-")  partnership \(r.partnership ?? "-")  mapping \(r.mapping ?? "-") \(r.mappingVersion ?? "")
+            stage      \(s.stage.map(String.init) ?? "-")  case \(s.caseID.map(String.init) ?? "-")
+            received   \(r.source.receivedAt ?? "-")  from \(r.source.sender ?? "-")
+            stored     \(s.storedAt)  updated \(s.updatedAt)
+
+            """
+        if let resolved = s.resolvedAt { out += "resolved   \(resolved)  \(s.resolutionNote ?? "")\n" }
+        out += "\nfields\n"
+        let width = r.fields.keys.map(\.count).max() ?? 0
+        for (key, value) in r.fields {
+            out += "  \(key.padding(toLength: width, withPad: " ", startingAt: 0))  \(value.displayText)\n"
+        }
+        out += "\nfindings\n"
+        if r.findings.isEmpty { out += "  none\n" }
+        for f in r.findings {
+            out += "  \(f.severity.rawValue)  \(f.code.rawValue)\(f.field.map { " [\($0)]" } ?? ""): \(f.message)\n"
+        }
+        out += "\nevents\n"
+        for e in events { out += "  \(e.at)  \(e.kind.rawValue)\(e.detail.map { "  \($0)" } ?? "")\n" }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import IntakeRecord
+import Logging
+
+/// Where the mappings are: `--mappings DIR`, else `$INTAKE_MAPPINGS`, else `./mappings`,
+/// else the `mappings/` folder of the checkout the binary was built in.
+struct MappingsOptions: ParsableArguments {
+    @Option(name: .long, help: "The mappings folder (forms/, policies/, calendar/).")
+    var mappings: String?
+
+    func directory() throws -> URL {
+        if let mappings { return URL(fileURLWithPath: mappings) }
+        if let env = ProcessInfo.processInfo.environment["INTAKE_MAPPINGS"] { return URL(fileURLWithPath: env) }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("mappings")
+        if FileManager.default.fileExists(atPath: here.appendingPathComponent("forms").path) { return here }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("mappings")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("forms").path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        throw ValidationError("No mappings folder found: pass --mappings DIR or set INTAKE_MAPPINGS.")
+    }
+}
+
+/// Logging to standard error (never standard output, which carries records).
+struct LoggingOptions: ParsableArguments {
+    @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error.")
+    var logLevel: Logger.Level = .notice
+
+    func makeLogger() -> Logger {
+        var handler = StreamLogHandler.standardError(label: "intake")
+        handler.logLevel = logLevel
+        return Logger(label: "intake", factory: { _ in handler })
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+/// Writes to standard error without touching standard output.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

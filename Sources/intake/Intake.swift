@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// `intake`: safeguarding escalation forms in, validated case records out.
+@main
+struct Intake: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "Turn safeguarding escalation forms (DOCX, PDF, e-mail) into validated case records.",
+        subcommands: [ExtractCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self])
+
+    /// ArgumentParser exits 64 on a usage error; the contract says 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

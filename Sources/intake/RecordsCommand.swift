@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import IntakeRecord
+import IntakeStore
+
+/// `intake records …`: the business unit's view of the stored records. Output goes to stdout;
+/// logs (stderr) carry ids, hashes and codes, never field values.
+struct RecordsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "List, show, export, import and resolve stored case records.",
+        subcommands: [List.self, Show.self, Export.self, Import.self, Resolve.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored records (no field values).")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var filter: RecordFilterOptions
+
+        func run() async throws {
+            let records = try await store.withStore { try await $0.records(matching: filter.filter) }
+            var rows = [["ID", "SHA256", "KIND", "PARTNERSHIP", "STATUS", "STAGE", "CASE", "CASE REF", "RECEIVED"]]
+            for s in records {
+                let r = s.record
+                let stage: String = s.stage.map { String($0) } ?? "-"
+                let caseID: String = s.caseID.map { String($0) } ?? "-"
+                let received: String = r.source.receivedAt ?? String(s.storedAt.prefix(10))
+                let row: [String] = [String(s.id), String(r.source.sha256.prefix(12)), r.kind ?? "-",
+                                     r.partnership ?? "-", s.status.rawValue, stage, caseID,
+                                     s.caseReference ?? "-", received]
+                rows.append(row)
+            }
+            print(TextTable.render(rows), terminator: "")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one record: fields, findings, audit log.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The record's id (see `intake records list`).") var id: Int64
+        @Flag(help: "Print the case record as JSON instead.") var json = false
+
+        func run() async throws {
+            let (found, events) = try await store.withStore { store in
+                let found = try await store.record(id: id)
+                return (found, found == nil ? [] : try await store.events(recordID: id))
+            }
+            guard let found else { throw ValidationError("No record has id \(id); `intake records list` shows the ids.") }
+            if json {
+                print(try RecordExport.jsonl([found]), terminator: "")
+            } else {
+                print(RecordText.render(found, events: events), terminator: "")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export records as JSON Lines or CSV to stdout.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var filter: RecordFilterOptions
+        @Option(help: "jsonl (re-importable case records) or csv.") var format: ExportFormat = .jsonl
+
+        func run() async throws {
+            let records = try await store.withStore { try await $0.records(matching: filter.filter) }
+            // Oldest first, so an export reads (and re-imports) in arrival order.
+            print(try RecordExport.render(records.reversed(), as: format.format), terminator: "")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store records printed by `intake extract` (one JSON case record per line).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "A .jsonl file, or - for standard input.") var file: String
+
+        func run() async throws {
+            let data: Data
+            do {
+                data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                    : try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw ValidationError("Cannot read \(file); check the path.")
+            }
+            // Decode everything first: a bad line stores nothing.
+            let records = try RecordLines.decode(data)
+            let counts = try await store.withStore { store in
+                var counts: [SaveOutcome: Int] = [:]
+                for record in records { counts[try await store.save(record).outcome, default: 0] += 1 }
+                return counts
+            }
+            print("imported \(records.count) records: \(counts[.inserted] ?? 0) inserted, "
+                  + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged")
+        }
+    }
+
+    struct Resolve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a needs-attention or rejected record resolved, so that it joins its case.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The record's id.") var id: Int64
+        @Option(help: "Why it is resolved (kept in the audit log).") var note: String?
+
+        func run() async throws {
+            try await store.withStore { try await $0.resolve(id: id, note: note) }
+            print("record \(id) resolved")
+        }
+    }
+}
+
+/// `--store LOC` and `--log-level`, shared by the records and cases commands.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "A SQLite file, or a postgres:// URL (default: \(StoreLocation.defaultSQLitePath)).")
+    var store: String?
+    @OptionGroup var logging: LoggingOptions
+
+    /// Opens the store, runs `body`, and closes the store whether or not `body` threw.
+    func withStore<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
+        let store = try await StoreLocation.open(store, logger: logging.makeLogger())
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
+
+struct RecordFilterOptions: ParsableArguments {
+    @Option(help: "accepted, needs-attention, rejected or resolved.") var status: StoredStatus?
+    @Option(help: "A partnership, e.g. bolton.") var partnership: String?
+    @Option(help: "Only records received on or after this date (YYYY-MM-DD).") var since: String?
+
+    func validate() throws {
+        if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            throw ValidationError("--since takes a date as YYYY-MM-DD.")
+        }
+    }
+
+    var filter: RecordFilter { RecordFilter(status: status, partnership: partnership, since: since) }
+}
+
+extension StoredStatus: ExpressibleByArgument {}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv
+    var format: RecordExport.Format { self == .jsonl ? .jsonl : .csv }
+}
+
+/// JSON Lines of case records: blank lines skipped, a bad line named by number only.
+enum RecordLines {
+    static func decode(_ data: Data) throws -> [CaseRecord] {
+        let decoder = JSONDecoder()
+        var records: [CaseRecord] = []
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !($0 == 32 || $0 == 9 || $0 == 13) }) else { continue }
+            do {
+                records.append(try decoder.decode(CaseRecord.self, from: Data(line)))
+            } catch let error as DecodingError {
+                throw ValidationError("Line \(index + 1) is not a case record (\(location(of: error))); nothing was stored.")
+            }
+        }
+        return records
+    }
+
+    /// The coding path of a decoding error (keys only, never a value).
+    private static func location(of error: DecodingError) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        @unknown default: path = []
+        }
+        let keys = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        return keys.isEmpty ? "not JSON, or not an object" : "at \(keys)"
+    }
+}

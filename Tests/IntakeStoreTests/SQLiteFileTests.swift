@@ -1,0 +1,54 @@
+import Foundation
+@testable import IntakeStore
+import Testing
+
+extension IntakeStoreTests {
+    @Suite("SQLite file") struct SQLiteFileTests {
+        static func mode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+
+        @Test("the database, its -wal and -shm are readable by their owner only")
+        func permissions() async throws {
+            let path = try StoreHarness.freshLocation(.sqlite)
+            let store = try await StoreHarness.open(path)
+            try await store.save(Samples.record(sha: Samples.sha(70)))
+            for file in SQLiteFile.companions(of: path) {
+                #expect(FileManager.default.fileExists(atPath: file), "\(file) exists in WAL mode")
+                #expect(try Self.mode(file) == 0o600, "\(file) is 0600")
+            }
+            #expect(try Self.mode((path as NSString).deletingLastPathComponent) == 0o700)
+            #expect(try await store.scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1)
+            try await store.close()
+
+            // A file someone loosened is tightened again on open.
+            chmod(path, 0o644)
+            let again = try await StoreHarness.open(path)
+            #expect(try Self.mode(path) == 0o600)
+            try await again.close()
+        }
+
+        @Test("intake records list uses $XDG_DATA_HOME/intake/intake.sqlite by default, created 0600")
+        func defaultLocation() async throws {
+            let home = try StoreHarness.temporaryFolder()
+            let result = try await IntakeProcess.run(["records", "list"], environment: ["XDG_DATA_HOME": home.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("ID"))
+            let path = home.appendingPathComponent("intake/intake.sqlite").path
+            #expect(try Self.mode(path) == 0o600)
+        }
+
+        @Test("a store location that cannot be created is a store.failed error naming the path")
+        func unwritableLocation() async throws {
+            let folder = try StoreHarness.temporaryFolder()
+            let blocker = folder.appendingPathComponent("file")
+            FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await StoreLocation.open(blocker.appendingPathComponent("intake.sqlite").path, logger: StoreHarness.logger())
+            }
+            #expect(error?.code == .storeFailed)
+            #expect(error?.message.contains(blocker.path) == true)
+        }
+    }
+}
