@@ -65,7 +65,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .testTarget(name: "IntakeReadersTests", dependencies: ["IntakeReaders", "IntakeDocument"],
+        .testTarget(name: "IntakeReadersTests", dependencies: [
+            "IntakeReaders", "IntakeDocument",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeExtractionTests", dependencies: [
             "IntakePipeline", "IntakeExtraction", "IntakeValidation", "IntakeMapping", "IntakeRecord",

@@ -52,11 +52,17 @@ struct FieldLocator {
                     if field.placements.contains(.right), c + 1 < unit.cells.count {
                         let end = field.type == .oneOf || field.type == .manyOf ? choiceEnd(unit, from: c + 1) : c + 2
                         let valueCells = unit.cells[(c + 1)..<end]
-                        regions[field.key] = ValueRegion(
+                        let right = ValueRegion(
                             paragraphs: valueCells.flatMap(\.paragraphs), units: index...index,
                             origin: valueCells.first?.origin ?? cell.origin, via: "cell-right")
-                        c = end
-                        continue
+                        // An empty box with the answer written under the table still counts.
+                        let belowInstead = right.text.isEmpty && field.type != .signature && field.placements.contains(.below)
+                            && unit.cells.count == c + 2 ? collectBelow(after: index) : []
+                        if belowInstead.isEmpty || !belowInstead.allSatisfy({ units[$0].cells.count == 1 }) {
+                            regions[field.key] = right
+                            c = end
+                            continue
+                        }
                     }
                     if field.placements.contains(.below) {
                         let below = collectBelow(after: index)

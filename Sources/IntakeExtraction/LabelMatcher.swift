@@ -36,7 +36,7 @@ struct LabelMatcher {
         for (wording, section) in sectionLabels where n == wording {
             return section
         }
-        for (wording, section) in sectionLabels where wording.count >= Self.prefixMinimum
+        for (wording, section) in sectionLabels where wording.count >= Self.truncatedMinimum
             && (n.hasPrefix(wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n))) {
             return section
         }
@@ -70,7 +70,8 @@ struct LabelMatcher {
     /// The text starts with the wording and runs on as more label, not as "Label: value".
     private func continuesLabel(_ n: String, _ wording: String) -> Bool {
         guard n.hasPrefix(wording) else { return false }
-        return !n.dropFirst(wording.count).hasPrefix(":")
+        // "Label?: value" and "Label/ren: value" are colon lines, read as such.
+        return !n.dropFirst(wording.count).prefix(12).contains(":")
     }
 
     private func longMatches(_ n: String) -> [FieldMapping] {

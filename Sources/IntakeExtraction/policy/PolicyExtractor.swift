@@ -17,7 +17,15 @@ public enum PolicyExtractor {
     /// Facts from a document: body paragraphs, tables as tab-joined rows, and the metadata
     /// title as a fallback when the text shows none.
     public static func extract(document: Document) -> PolicyFacts {
-        extract(paragraphs: lines(of: document.body), title: document.metadata.title)
+        var facts = extract(paragraphs: lines(of: document.body), title: document.metadata.title)
+        // A PDF's flowing text can interleave a table's columns; its positioned text cannot.
+        if !document.pages.isEmpty {
+            let layout = PolicyLayoutReader(pages: document.pages)
+            if facts.stages.isEmpty { facts.stages = layout.stages() }
+            let contacts = layout.contacts()
+            if !contacts.isEmpty { facts.contacts = contacts }
+        }
+        return facts
     }
 
     /// Facts from paragraphs in reading order (a tab separates table cells).

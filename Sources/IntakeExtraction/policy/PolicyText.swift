@@ -47,13 +47,19 @@ struct PolicyText {
         return cell
     }
 
-    private static func isEmailFragment(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy(isEmailCharacter) }
+    static func isEmailFragment(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy(isEmailCharacter) }
 
     /// Whether `next` is the rest of an address that a narrow column wrapped after `previous`
     /// (`boh-` / `tr.boltonchildpr` / `otection@nhs.n` / `et`), rather than a new word.
-    private static func continuesEmail(_ previous: String, _ next: String) -> Bool {
+    static func continuesEmail(_ previous: String, _ next: String) -> Bool {
         if previous.hasSuffix("-") || previous.hasSuffix(".") || next.hasPrefix("@") || next.hasPrefix(".") { return true }
-        if previous.contains("@") { return !next.contains("@") && next == next.lowercased() }
+        if let at = previous.lastIndex(of: "@") {
+            // Glue after an address only while its domain is visibly unfinished (`@bol`, `nhs.n`).
+            let domain = previous[previous.index(after: at)...]
+            let lastLabel = domain.split(separator: ".").last ?? ""
+            return !next.contains("@") && next == next.lowercased()
+                && (!domain.contains(".") || lastLabel.count < 2)
+        }
         if next.contains("@") { return previous == previous.lowercased() || previous.contains(".") || previous.contains("_") }
         return false
     }

@@ -34,12 +34,18 @@ final class XMLStreamReader {
         intake_xml_install_deny_loader()
     }()
 
+    /// "<!DOCTYPE" in UTF-8, UTF-16LE and UTF-16BE: the encodings a package part may use.
+    private static let doctypeMarkers: [Data] = {
+        let ascii = Array("<!DOCTYPE".utf8)
+        return [Data(ascii), Data(ascii.flatMap { [$0, 0] }), Data(ascii.flatMap { [0, $0] })]
+    }()
+
     init(_ data: Data, partName: String, limits: ReadLimits) throws {
         _ = Self.parserReady
         xmlResetLastError()
         // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
         // sees the bytes also covers DTDs whose entity tricks would fail the parse first.
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
+        if Self.doctypeMarkers.contains(where: { data.range(of: $0) != nil }) {
             throw IntakeError(.xmlDoctype, "The part \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
         }
         self.data = data

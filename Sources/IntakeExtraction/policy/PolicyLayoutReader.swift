@@ -1,0 +1,94 @@
+import IntakeDocument
+import IntakeRecord
+
+/// Reads a PDF policy from its positioned text (``Document/pages``) where flowing text loses
+/// the table's columns: the stage names of a `STAGE | ACTION | …` table, wrapped over lines in
+/// its first column, and e-mail addresses wrapped inside a narrow column (`boh-` /
+/// `tr.boltonchildpr` / `otection@nhs.n` / `et`).
+struct PolicyLayoutReader {
+    let pages: [PageLayout]
+
+    /// Stages of an unnumbered table headed `STAGE`: consecutive first-column fragments make
+    /// one name; the other columns' text up to the next name is that stage's section. The
+    /// table runs across pages (its header repeats) and ends at a line that crosses from the
+    /// first column into the next, i.e. ordinary body text.
+    func stages() -> [PolicyStage] {
+        var names: [String] = []
+        var sections: [String] = []
+        var columnEdge: Double?
+        var previousHadName = false
+        for page in pages {
+            for line in page.lines {
+                guard let first = line.spans.first else { continue }
+                if PolicyStageFinder.isStageHeader(first.text.trimmingCharacters(in: .whitespaces)), line.spans.count >= 2 {
+                    columnEdge = line.spans[1].rect.x0
+                    previousHadName = false
+                    continue
+                }
+                guard let edge = columnEdge else { continue }
+                let inFirstColumn = first.rect.x0 < edge - 1
+                if inFirstColumn, first.rect.x1 > edge {
+                    columnEdge = nil   // body text again
+                    continue
+                }
+                let rest = (inFirstColumn ? line.spans.dropFirst() : line.spans[...]).map(\.text).joined(separator: " ")
+                if inFirstColumn {
+                    if previousHadName, !names.isEmpty {
+                        names[names.count - 1] += " " + first.text
+                    } else {
+                        names.append(first.text)
+                        sections.append("")
+                    }
+                }
+                previousHadName = inFirstColumn
+                if !sections.isEmpty { sections[sections.count - 1] += " " + rest }
+            }
+        }
+        guard names.count >= 2 else { return [] }
+        return names.indices.map { k in
+            PolicyStage(number: k + 1, name: PolicyStageFinder.cleanName(PolicyText.normaliseCell(names[k])),
+                        workingDays: PolicyStageFinder.workingDays(in: sections[k], within: true))
+        }
+    }
+
+    /// E-mail addresses in reading order. Spans that start at the same x on a page form a
+    /// column; within it, consecutive one-word fragments are glued back into addresses.
+    func contacts() -> [String] {
+        var found: [(position: (Int, Int, Double), email: String)] = []
+        // A table header repeated after a page break sits between an address's two halves.
+        var signatures: [String: Int] = [:]
+        for page in pages {
+            for line in page.lines where line.spans.count >= 2 && !line.text.contains("@") {
+                signatures[line.text, default: 0] += 1
+            }
+        }
+        for page in pages {
+            var columns: [Int: [(line: Int, x: Double, text: String)]] = [:]
+            for (index, line) in page.lines.enumerated() where signatures[line.text, default: 0] < 2 {
+                for span in line.spans {
+                    columns[Int(span.rect.x0.rounded()), default: []].append((index, span.rect.x0, span.text))
+                }
+            }
+            for column in columns.values {
+                var glued: [(line: Int, x: Double, text: String)] = []
+                for piece in column {
+                    let text = piece.text.trimmingCharacters(in: .whitespaces)
+                    if let last = glued.last, PolicyText.isEmailFragment(last.text), PolicyText.isEmailFragment(text),
+                       PolicyText.continuesEmail(last.text, text) {
+                        glued[glued.count - 1].text += text
+                    } else {
+                        glued.append((piece.line, piece.x, text))
+                    }
+                }
+                for piece in glued {
+                    for email in PolicyText.emails(in: piece.text) {
+                        found.append(((page.number, piece.line, piece.x), email))
+                    }
+                }
+            }
+        }
+        found.sort { $0.position < $1.position }
+        var seen: Set<String> = []
+        return found.map { $0.email.lowercased() }.filter { seen.insert($0).inserted }
+    }
+}
