@@ -96,16 +96,17 @@ extension FieldMapping {
         older = try node.strings("older")
         let typeName = try node.string("type")
         guard let type = ValueType(rawValue: typeName) else {
-            throw node.error("unknown type '\(typeName)' (expected one of: \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw node.error("unknown type '\(typeName)' (expected one of: \(ValueType.allCases.map(\.rawValue).joined(separator: ", ")))",
+                             at: node.raw("type"))
         }
         self.type = type
         section = try node.optionalString("section")
         if let section, !sections.contains(section) {
-            throw node.error("section '\(section)' is not listed under 'sections'")
+            throw node.error("section '\(section)' is not listed under 'sections'", at: node.raw("section"))
         }
         placements = try node.strings("where").map { name in
             guard let placement = Placement(rawValue: name) else {
-                throw node.error("unknown placement '\(name)' (expected right, below or colon)")
+                throw node.error("unknown placement '\(name)' (expected right, below or colon)", at: node.raw("where"))
             }
             return placement
         }

@@ -85,7 +85,7 @@ struct PdfSharedFormsTests {
         #expect(name.kind == .text && name.value == "Ava Unsworth" && name.alternateName == "Child's name")
         #expect(name.origin.page == 1 && name.origin.cell == 1 && name.origin.rect != nil)
         let tickBoxes = document.fields.filter { $0.kind == .checkbox }
-        #expect(tickBoxes.count == 15)
+        #expect(tickBoxes.count == 13)
         #expect(tickBoxes.filter { $0.checked == true }.map(\.name).sorted()
             == ["Areas of difference (tick all that apply) - Service referral", "Stage - Formal Resolution"])
         let signatureRow = try #require(document.pdfTestRows.first { $0.label == "Agency A manager signature" })

@@ -23,7 +23,7 @@ extension IntakeStoreTests {
         @Test("saves retry with back-off while the server is down and store every record once")
         func serverStoppedMidBatch() async throws {
             let location = try StoreHarness.freshLocation(.postgres)
-            let store = try await StoreHarness.open(location)
+            let store = try await StoreHarness.open(location, logger: StoreHarness.logger())
             let count = 300
             let records = (0..<count).map { Samples.record(sha: Samples.sha(5000 + $0), reference: "OUT-\($0 / 2)") }
 

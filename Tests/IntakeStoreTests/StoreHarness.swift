@@ -60,6 +60,12 @@ enum StoreHarness {
     }
 
     static func logger(_ handler: CapturingLogHandler? = nil) -> Logger {
+        if handler == nil, environment["INTAKE_TEST_LOG"] != nil {
+            // Debugging a test: the store's own logs on stderr.
+            var logger = Logger(label: "intake.test", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .debug
+            return logger
+        }
         var logger = handler.map { h in Logger(label: "intake.test", factory: { _ in h }) }
             ?? Logger(label: "intake.test", factory: { _ in SwiftLogNoOpLogHandler() })
         logger.logLevel = handler == nil ? .critical : .trace

@@ -51,10 +51,11 @@ struct PolicyLayoutReader {
         }
     }
 
-    /// E-mail addresses in reading order. Spans that start at the same x on a page form a
-    /// column; within it, consecutive one-word fragments are glued back into addresses.
+    /// E-mail addresses in reading order. Spans that start at the same x form a column, which
+    /// runs on across page breaks (a row can break over pages); within it, consecutive one-word
+    /// fragments are glued back into addresses.
     func contacts() -> [String] {
-        var found: [(position: (Int, Int, Double), email: String)] = []
+        typealias Piece = (position: Position, text: String)
         // A table header repeated after a page break sits between an address's two halves.
         var signatures: [String: Int] = [:]
         for page in pages {
@@ -62,33 +63,40 @@ struct PolicyLayoutReader {
                 signatures[line.text, default: 0] += 1
             }
         }
+        var columns: [Int: [Piece]] = [:]
         for page in pages {
-            var columns: [Int: [(line: Int, x: Double, text: String)]] = [:]
             for (index, line) in page.lines.enumerated() where signatures[line.text, default: 0] < 2 {
                 for span in line.spans {
-                    columns[Int(span.rect.x0.rounded()), default: []].append((index, span.rect.x0, span.text))
+                    let position = Position(page: page.number, line: index, x: span.rect.x0)
+                    columns[Int(span.rect.x0.rounded()), default: []].append((position, span.text.trimmingCharacters(in: .whitespaces)))
                 }
             }
-            for column in columns.values {
-                var glued: [(line: Int, x: Double, text: String)] = []
-                for piece in column {
-                    let text = piece.text.trimmingCharacters(in: .whitespaces)
-                    if let last = glued.last, PolicyText.isEmailFragment(last.text), PolicyText.isEmailFragment(text),
-                       PolicyText.continuesEmail(last.text, text) {
-                        glued[glued.count - 1].text += text
-                    } else {
-                        glued.append((piece.line, piece.x, text))
-                    }
+        }
+        var found: [(position: Position, email: String)] = []
+        for column in columns.values {
+            var glued: [Piece] = []
+            for piece in column {
+                if let last = glued.last, PolicyText.isEmailFragment(last.text), PolicyText.isEmailFragment(piece.text),
+                   PolicyText.continuesEmail(last.text, piece.text) {
+                    glued[glued.count - 1].text += piece.text
+                } else {
+                    glued.append(piece)
                 }
-                for piece in glued {
-                    for email in PolicyText.emails(in: piece.text) {
-                        found.append(((page.number, piece.line, piece.x), email))
-                    }
-                }
+            }
+            for piece in glued {
+                found += PolicyText.emails(in: piece.text).map { (piece.position, $0) }
             }
         }
         found.sort { $0.position < $1.position }
         var seen: Set<String> = []
         return found.map { $0.email.lowercased() }.filter { seen.insert($0).inserted }
+    }
+
+    struct Position: Comparable {
+        var page: Int
+        var line: Int
+        var x: Double
+
+        static func < (a: Position, b: Position) -> Bool { (a.page, a.line, a.x) < (b.page, b.line, b.x) }
     }
 }

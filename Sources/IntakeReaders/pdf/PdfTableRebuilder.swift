@@ -44,8 +44,9 @@ struct PdfTableRebuilder {
             for (index, placed) in fields.enumerated() {
                 guard let text = placed.shownText else { continue }
                 let piece = PdfPiece(role: .value, page: placed.page, rect: placed.rect, words: [], fieldText: text, fieldIndex: index)
-                // A field box starts a little above the label beside it: sort it after that label.
-                events.append((Self.key(placed.page, placed.rect.y0) + 4, [piece]))
+                // A field box starts a little above the label beside it: sort it by the middle of
+                // its first line, after that label.
+                events.append((Self.key(placed.page, placed.rect.y0) + min(placed.rect.height, 16) / 2, [piece]))
             }
         }
         events.sort { $0.key < $1.key }
