@@ -7,13 +7,7 @@ struct PolicyFieldReader {
 
     func read() -> ExtractedFields {
         var out = ExtractedFields()
-        let paragraphs = document.allBodyParagraphs.map(\.text)
-        let facts = PolicyExtractor.extract(paragraphs: paragraphs, title: document.metadata.title)
-        if let title = facts.title { out.fields["policy.title"] = .text(title) }
-        if let updated = facts.updated { out.fields["policy.updated"] = .date(updated.description) }
-        if let due = facts.reviewDue { out.fields["policy.review_due"] = .date(due.description) }
-        if !facts.stages.isEmpty { out.fields["policy.stages"] = .stages(facts.stages) }
-        if !facts.contacts.isEmpty { out.fields["policy.contacts"] = .list(facts.contacts) }
+        out.fields = PolicyExtractor.extract(document: document).fields
         return out
     }
 }

@@ -57,8 +57,6 @@ struct ExtractCommand: AsyncParsableCommand {
         if let store { recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger) }
         let runner = BatchRunner(pipeline: Pipeline(configuration: configuration),
                                  concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var allAccepted = true
         var done = 0
         var failure: (any Error)?
@@ -66,9 +64,7 @@ struct ExtractCommand: AsyncParsableCommand {
             try await runner.run(items, logger: logger) { _, records in
                 done += 1
                 for record in records {
-                    var line = try encoder.encode(record)
-                    line.append(UInt8(ascii: "\n"))
-                    FileHandle.standardOutput.write(line)
+                    FileHandle.standardOutput.write(try record.jsonLine())
                     if record.status != .accepted { allAccepted = false }
                     if let recordStore { try await recordStore.save(record) }
                 }

@@ -71,11 +71,11 @@ enum PdfParagraphAssembler {
 
     static func paragraph(words: [PdfWord], origin: Origin) -> Paragraph {
         var text = ""
-        var marks: [(offset: Int, word: PdfWord)] = []
+        var marks: [(offset: Int, rect: Rect, tick: PdfTickMark)] = []
         for word in words {
             if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
-            if let _ = word.tick {
-                marks.append((text.count, word))
+            if let tick = word.tick {
+                marks.append((text.count, word.rect, tick))
                 text += word.shownText + " "
             } else {
                 text += word.text
@@ -87,9 +87,8 @@ enum PdfParagraphAssembler {
             let end = index + 1 < marks.count ? marks[index + 1].offset : characters.count
             let label = start < end ? String(characters[start..<end]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
             var tickOrigin = origin
-            tickOrigin.rect = mark.word.rect
-            let tick = mark.word.tick!
-            return Tick(checked: tick.checked, label: label, style: tick.style, origin: tickOrigin)
+            tickOrigin.rect = mark.rect
+            return Tick(checked: mark.tick.checked, label: label, style: mark.tick.style, origin: tickOrigin)
         }
         return Paragraph(text: text, ticks: ticks, origin: origin)
     }

@@ -58,8 +58,14 @@ struct PdfTableRebuilder {
     // MARK: - Rows
 
     private func segment(_ events: [(key: Double, pieces: [PdfPiece])], columns: PdfColumnModel, pitch: PdfPitchModel) -> [Segment] {
+        // A table is where values sit beside labels: value pieces, labels in a label-only font,
+        // and labels level with a form field (filled or not).
+        let besideField: (PdfPiece) -> Bool = { piece in
+            fields.contains { $0.page == piece.page && !$0.isTickBox
+                && piece.rect.y0 >= $0.rect.y0 - 4 && piece.rect.y0 <= $0.rect.y1 && $0.rect.x0 > piece.rect.x1 }
+        }
         let isEvidence: ([PdfPiece]) -> Bool = { pieces in
-            pieces.contains { $0.role == .value || $0.role == .label && columns.isLabelFont($0.font) }
+            pieces.contains { $0.role == .value || $0.role == .label && (columns.isLabelFont($0.font) || besideField($0)) }
         }
         guard let first = events.firstIndex(where: { isEvidence($0.pieces) }),
               let last = events.lastIndex(where: { isEvidence($0.pieces) }) else {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -73,16 +74,25 @@ public struct RetryPolicy: Sendable, Equatable {
     private struct AttemptTimedOut: Error {}
 
     /// `body`, or ``AttemptTimedOut`` once `limit` has passed.
+    ///
+    /// The attempt runs in its own task and is cancelled, not awaited, when the deadline passes:
+    /// a connection attempt that ignores cancellation must not hold the caller past its budget.
+    /// An abandoned save that commits later is harmless (the next attempt finds it unchanged).
     private static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw AttemptTimedOut() }
-            return value
+        let outcome = OneShot<T>()
+        let work = Task { outcome.resume(with: await Task { try await body() }.result) }
+        let timer = Task {
+            try await Task.sleep(for: limit)
+            outcome.resume(with: .failure(AttemptTimedOut()))
+        }
+        defer {
+            work.cancel()
+            timer.cancel()
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { outcome.install($0) }
+        } onCancel: {
+            outcome.resume(with: .failure(CancellationError()))
         }
     }
 
@@ -125,5 +135,34 @@ public struct RetryPolicy: Sendable, Equatable {
             self.isTransient = isTransient
             self.reason = reason
         }
+    }
+}
+
+/// A result delivered once to a continuation that may be installed before or after it arrives.
+private final class OneShot<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var result: Result<T, any Error>?
+
+    func install(_ continuation: CheckedContinuation<T, any Error>) {
+        lock.lock()
+        if let result {
+            lock.unlock()
+            continuation.resume(with: result)
+        } else {
+            self.continuation = continuation
+            lock.unlock()
+        }
+    }
+
+    /// The first result wins; later ones are dropped.
+    func resume(with result: Result<T, any Error>) {
+        lock.lock()
+        guard self.result == nil else { lock.unlock(); return }
+        self.result = result
+        let continuation = self.continuation
+        self.continuation = nil
+        lock.unlock()
+        continuation?.resume(with: result)
     }
 }
