@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(name: "IntakeExtractionTests", dependencies: [
             "IntakePipeline", "IntakeExtraction", "IntakeValidation", "IntakeMapping", "IntakeRecord",
             "IntakeReaders", "IntakeDocument",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "IntakeRecord"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),

@@ -45,9 +45,15 @@ cat > "$CTL" <<CTLEOF
 #!/usr/bin/env bash
 # Stops or starts the test cluster in $DATA: $CTL stop|start|status
 set -eu
+# The server must not inherit the caller's descriptors: a test runner that waits for EOF on a
+# pipe or socket it gave us would otherwise wait for as long as the server runs.
+for fd in /proc/\$\$/fd/*; do
+    n="\${fd##*/}"
+    if [ "\$n" -gt 2 ] 2>/dev/null; then eval "exec \$n>&-" 2>/dev/null || true; fi
+done
 case "\${1:-}" in
     stop)   exec ${AS[*]} "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null ;;
-    start)  exec ${AS[*]} "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 \
+    start)  exec ${AS[*]} "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 </dev/null \
                 -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null ;;
     status) exec ${AS[*]} "$BIN/pg_ctl" -D "$DATA" status >/dev/null ;;
     *) echo "usage: \$0 stop|start|status" >&2; exit 2 ;;

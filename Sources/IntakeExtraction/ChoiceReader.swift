@@ -129,7 +129,8 @@ struct MarkedText {
             let leftOwner = ranges.firstIndex { $0.upperBound == left }
             let rightOwner = ranges.firstIndex { $0.lowerBound == right }
             switch (leftOwner, rightOwner) {
-            case (let l?, let r?): owners.insert(leftGap <= rightGap ? l : r)
+            // A bracketed box, "[X] Option", stands before its option like a printed box.
+            case (let l?, let r?): owners.insert(chars[start] == "[" || chars[start] == "(" || leftGap > rightGap ? r : l)
             case (let l?, nil): owners.insert(l)
             case (nil, let r?): owners.insert(r)
             case (nil, nil): break

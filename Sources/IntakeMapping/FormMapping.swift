@@ -102,6 +102,13 @@ public struct ChoiceOption: Sendable, Equatable {
     public var pdfField: String?
 
     public var labels: [String] { [label] + older }
+
+    public init(label: String, older: [String] = [], value: ChoiceValue, pdfField: String? = nil) {
+        self.label = label
+        self.older = older
+        self.value = value
+        self.pdfField = pdfField
+    }
 }
 
 /// What a ticked option means: a stage number, a yes/no, or its own words (themes).

@@ -34,10 +34,10 @@ extension IntakeStoreTests {
                 return outcomes
             }
             // Stop the server once the batch is well under way.
-            var stored = 0
-            while stored < 30 {
+            var progress = 0
+            while progress < 30 {
                 try await Task.sleep(for: .milliseconds(20))
-                stored = try await store.scalar("SELECT COUNT(*) FROM records")
+                progress = try await store.scalar("SELECT COUNT(*) FROM records")
             }
             // A store with a short budget, to see the error a caller gets while the server is down.
             let short = RetryPolicy(totalBudget: .milliseconds(800), attemptTimeout: .milliseconds(400))
@@ -66,10 +66,14 @@ extension IntakeStoreTests {
             #expect(outcomes.count == count)
             // A commit whose acknowledgement was lost is found by the retry, which changes nothing.
             #expect(outcomes.allSatisfy { $0 == .inserted || $0 == .unchanged })
-            #expect(try await store.scalar("SELECT COUNT(*) FROM sources") == count)
-            #expect(try await store.scalar("SELECT COUNT(*) FROM records") == count)
-            #expect(try await store.scalar("SELECT COUNT(*) FROM events WHERE kind = 'stored'") == count)
-            #expect(try await store.scalar("SELECT COUNT(*) FROM fields") == count * records[0].fields.count)
+            let sources = try await store.scalar("SELECT COUNT(*) FROM sources")
+            let stored = try await store.scalar("SELECT COUNT(*) FROM records")
+            let storedEvents = try await store.scalar("SELECT COUNT(*) FROM events WHERE kind = 'stored'")
+            let fields = try await store.scalar("SELECT COUNT(*) FROM fields")
+            #expect(sources == count)
+            #expect(stored == count)
+            #expect(storedEvents == count)
+            #expect(fields == count * records[0].fields.count)
             try await StoreHarness.cleanUp(store, location: location)
         }
     }

@@ -63,7 +63,7 @@ enum StoreHarness {
         if handler == nil, environment["INTAKE_TEST_LOG"] != nil {
             // Debugging a test: the store's own logs on stderr.
             var logger = Logger(label: "intake.test", factory: { StreamLogHandler.standardError(label: $0) })
-            logger.logLevel = .debug
+            logger.logLevel = environment["INTAKE_TEST_LOG"] == "trace" ? .trace : .debug
             return logger
         }
         var logger = handler.map { h in Logger(label: "intake.test", factory: { _ in h }) }

@@ -72,8 +72,13 @@ enum PdfParagraphAssembler {
     static func paragraph(words: [PdfWord], origin: Origin) -> Paragraph {
         var text = ""
         var marks: [(offset: Int, rect: Rect, tick: PdfTickMark)] = []
+        var previous: Rect?
         for word in words {
-            if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            defer { previous = word.rect }
+            // A word broken at a line end with a hyphen ("school-" / "based") joins without a space.
+            let hyphenatedWrap = text.hasSuffix("-") && text.dropLast().last?.isLetter == true
+                && previous.map { word.rect.midY > $0.y1 } == true && word.text.first?.isLowercase == true
+            if !text.isEmpty && !text.hasSuffix(" ") && !hyphenatedWrap { text += " " }
             if let tick = word.tick {
                 marks.append((text.count, word.rect, tick))
                 text += word.shownText + " "

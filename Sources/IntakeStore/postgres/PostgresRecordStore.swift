@@ -10,12 +10,12 @@ import PostgresNIO
 /// operation is retried while the server is unreachable (see ``RetryPolicy``), then fails with
 /// `store.unavailable`.
 ///
-/// The client's `run()` lives in a task owned by the store from ``init(url:logger:retry:)``
-/// until ``close()``: the CLI's one-shot commands have no service group to run it in.
+/// The client's `run()` lives in a task owned by the store (``PostgresClientBox``) from
+/// ``init(url:logger:retry:)`` until ``close()``: the CLI's one-shot commands have no service
+/// group to run it in.
 public final class PostgresRecordStore: RecordStore {
     public let kind = "postgres"
-    let client: PostgresClient
-    let runTask: Task<Void, Never>
+    let clients: PostgresClientBox
     let logger: Logger
     let retry: RetryPolicy
     /// host:port/database, for messages (never the password).
@@ -36,29 +36,26 @@ public final class PostgresRecordStore: RecordStore {
         self.logger = logger
         self.retry = retry
         location = parsed.display
-        let client = PostgresClient(configuration: parsed.clientConfiguration, backgroundLogger: logger)
-        self.client = client
-        runTask = Task { await client.run() }
+        clients = PostgresClientBox(configuration: parsed.clientConfiguration, logger: logger)
         do {
             try await migrate(schema: parsed.schema)
         } catch {
-            runTask.cancel()
-            await runTask.value
+            await clients.close()
             throw error
         }
         logger.debug("store opened")
     }
 
     public func close() async throws {
-        runTask.cancel()
-        await runTask.value
+        await clients.close()
     }
 
     /// Runs `body` in one transaction on a pooled connection, retried per ``retry``.
     func transaction<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let (client, logger) = (self.client, self.logger)
-        return try await retry.run(operation, location: location, logger: logger) {
-            try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        let (clients, logger) = (self.clients, self.logger)
+        return try await retry.run(operation, location: location, logger: logger,
+                                   begin: { clients.begin() }, failed: { clients.replace($0.generation) }) { current in
+            try await current.client.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }
 

@@ -17,7 +17,7 @@ public struct RetryPolicy: Sendable, Equatable {
     public var attemptTimeout: Duration
 
     public init(initialDelay: Duration = .milliseconds(100), maximumDelay: Duration = .seconds(4),
-                totalBudget: Duration = .seconds(30), attemptTimeout: Duration = .seconds(10)) {
+                totalBudget: Duration = .seconds(30), attemptTimeout: Duration = .seconds(5)) {
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay
         self.totalBudget = totalBudget
@@ -32,17 +32,24 @@ public struct RetryPolicy: Sendable, Equatable {
         return min(initialDelay * factor, maximumDelay)
     }
 
-    /// Runs `body` until it succeeds, fails for good, or the budget is spent.
-    func run<T: Sendable>(_ operation: String, location: String, logger: Logger,
-                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// Runs `body` until it succeeds, fails for good, or the budget is spent. Each attempt starts
+    /// with `begin` (which picks the connection pool to use) and, when it fails in a way a later
+    /// attempt may not, ends with `failed` (which may replace that pool).
+    func run<T: Sendable, Context: Sendable>(
+        _ operation: String, location: String, logger: Logger,
+        begin: @escaping @Sendable () -> Context,
+        failed: @escaping @Sendable (Context) -> Void = { _ in },
+        _ body: @escaping @Sendable (Context) async throws -> T
+    ) async throws -> T {
         let clock = ContinuousClock()
         let start = clock.now
         var attempt = 0
         while true {
             attempt += 1
+            let context = begin()
             let failure: PostgresFailure
             do {
-                return try await Self.withDeadline(attemptTimeout, body)
+                return try await Self.withDeadline(attemptTimeout) { try await body(context) }
             } catch let error as StoreError {
                 throw error
             } catch is CancellationError {
@@ -53,6 +60,7 @@ public struct RetryPolicy: Sendable, Equatable {
             guard failure.isTransient else {
                 throw StoreError(.storeFailed, "PostgreSQL at \(location) refused \(operation): \(failure.reason).")
             }
+            failed(context)
             let elapsed = start.duration(to: clock.now)
             let pause = delay(after: attempt)
             guard elapsed + pause < totalBudget else {
@@ -78,7 +86,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The attempt runs in its own task and is cancelled, not awaited, when the deadline passes:
     /// a connection attempt that ignores cancellation must not hold the caller past its budget.
     /// An abandoned save that commits later is harmless (the next attempt finds it unchanged).
-    private static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let outcome = OneShot<T>()
         let work = Task { outcome.resume(with: await Task { try await body() }.result) }
         let timer = Task {
