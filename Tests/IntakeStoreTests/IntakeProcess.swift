@@ -23,8 +23,8 @@ final class IntakeProcess: @unchecked Sendable {
         let folder = try StoreHarness.temporaryFolder()
         outURL = folder.appendingPathComponent("stdout")
         errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         (exited, continuation) = AsyncStream.makeStream(of: Int32.self)
         process.executableURL = binary
         process.arguments = arguments

@@ -43,7 +43,7 @@ extension IntakeStoreTests {
         func unwritableLocation() async throws {
             let folder = try StoreHarness.temporaryFolder()
             let blocker = folder.appendingPathComponent("file")
-            FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
+            #expect(FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8)))
             let error = await #expect(throws: StoreError.self) {
                 _ = try await StoreLocation.open(blocker.appendingPathComponent("intake.sqlite").path, logger: StoreHarness.logger())
             }
