@@ -59,16 +59,16 @@ enum StoreHarness {
         }
     }
 
-    static func logger(_ handler: CapturingLogHandler? = nil) -> Logger {
-        if handler == nil, environment["INTAKE_TEST_LOG"] != nil {
+    static func logger(_ sink: LogSink? = nil) -> Logger {
+        if sink == nil, environment["INTAKE_TEST_LOG"] != nil {
             // Debugging a test: the store's own logs on stderr.
             var logger = Logger(label: "intake.test", factory: { StreamLogHandler.standardError(label: $0) })
             logger.logLevel = environment["INTAKE_TEST_LOG"] == "trace" ? .trace : .debug
             return logger
         }
-        var logger = handler.map { h in Logger(label: "intake.test", factory: { _ in h }) }
+        var logger = sink.map { sink in Logger(label: "intake.test", factory: { _ in CapturingLogHandler(sink: sink) }) }
             ?? Logger(label: "intake.test", factory: { _ in SwiftLogNoOpLogHandler() })
-        logger.logLevel = handler == nil ? .critical : .trace
+        logger.logLevel = sink == nil ? .critical : .trace
         return logger
     }
 
@@ -111,10 +111,19 @@ enum StoreHarness {
     }
 }
 
-/// Keeps every log event, to check that logs carry no field values.
-final class CapturingLogHandler: LogHandler, @unchecked Sendable {
+/// Every log line of the loggers made with it, to check that logs carry no field values.
+final class LogSink: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+    var count: Int { lock.withLock { lines.count } }
+}
+
+/// A value-type handler (as swift-log expects: each logger copy owns its metadata) writing to a shared sink.
+struct CapturingLogHandler: LogHandler {
+    let sink: LogSink
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -125,10 +134,6 @@ final class CapturingLogHandler: LogHandler, @unchecked Sendable {
 
     func log(event: LogEvent) {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
-        let line = "\(event.level) \(event.message) \(all.map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
-        lock.withLock { lines.append(line) }
+        sink.append("\(event.level) \(event.message) \(all.map { "\($0)=\($1)" }.sorted().joined(separator: " "))")
     }
-
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
-    var count: Int { lock.withLock { lines.count } }
 }
