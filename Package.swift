@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "IntakeValidation", dependencies: ["IntakeMapping", "IntakeRecord"]),
         // Where records live: SQLite (GRDB) by default, PostgreSQL (PostgresNIO) for shared use.
         .target(name: "IntakeStore", dependencies: [
-            "IntakeRecord",
+            "IntakeRecord", "IntakeDocument",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -132,6 +132,11 @@ public struct Pipeline: Sendable {
         return try Data(contentsOf: url)
     }
 
+    /// The SHA-256 a file's record is keyed by (a resumed batch asks the store for it).
+    public static func sha256(fileAt url: URL) throws -> String {
+        sha256(try Data(contentsOf: url, options: .alwaysMapped))
+    }
+
     static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }

@@ -27,7 +27,7 @@ public enum RecordExport {
         return out
     }
 
-    /// The store's columns, then one column per field key (the union over the records, sorted).
+    /// The store's columns, then one `field:KEY` column per field key (the union over the records, sorted).
     public static let fixedColumns = [
         "id", "sha256", "kind", "partnership", "mapping", "mapping_version", "status", "stage", "case_id",
         "case_reference", "source_path", "attachment_of", "received_at", "stored_at", "errors", "warnings",
@@ -36,7 +36,7 @@ public enum RecordExport {
 
     public static func csv(_ records: [StoredRecord]) -> String {
         let keys = Set(records.flatMap { $0.record.fields.keys }).sorted()
-        var lines = [(fixedColumns + keys).map(cell).joined(separator: ",")]
+        var lines = [(fixedColumns + keys.map { "field:" + $0 }).map(cell).joined(separator: ",")]
         for stored in records {
             let r = stored.record
             let fixed: [String] = [

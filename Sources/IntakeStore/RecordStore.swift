@@ -25,6 +25,9 @@ public protocol RecordStore: Sendable {
     /// The stored records that match, newest first.
     func records(matching filter: RecordFilter) async throws -> [StoredRecord]
 
+    /// Whether a record for the source with this SHA-256 is stored (a resumed batch skips it).
+    func hasRecord(sha256: String) async throws -> Bool
+
     /// One stored record, nil when no record has that id.
     func record(id: Int64) async throws -> StoredRecord?
 

@@ -197,6 +197,11 @@ struct StoreSQL: Sendable {
             """)
     }
 
+    /// Whether a record exists for a source, for resuming a batch without re-reading what is stored.
+    var hasRecordForSHA: String {
+        finish("SELECT COUNT(*) FROM records r JOIN sources s ON s.id = r.source_id WHERE s.sha256 = ?")
+    }
+
     var recordSHA: String { finish("SELECT s.sha256 FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?") }
 
     var selectEvents: String {

@@ -30,7 +30,7 @@ struct CasesCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let detail = try await store.withStore({ try await $0.caseDetail(id: id) }) else {
-                throw ValidationError("No case has id \(id) (or it has no accepted or resolved record yet).")
+                throw CommandFailure("No case has id \(id) (or it has no accepted or resolved record yet).")
             }
             let s = detail.summary
             print("case \(s.id)  partnership \(s.partnership ?? "-")  reference \(s.reference ?? "-")  opened \(s.openedAt)")

@@ -28,6 +28,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also store each record: a SQLite file, a postgres:// URL, or 'default' (\(StoreLocation.defaultSQLitePath)).")
     var store: String?
 
+    @Flag(name: .long, help: "With --store: pass over files whose record is already stored (resume a stopped batch).")
+    var resume = false
+
     @Option(name: .long, help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
@@ -38,12 +41,13 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if resume && store == nil { throw ValidationError("--resume needs --store: it skips what the store already holds.") }
     }
 
     func run() async throws {
         let logger = logging.makeLogger()
         let configuration: PipelineConfiguration
-        let items: [SourceWalker.Item]
+        var items: [SourceWalker.Item]
         do {
             configuration = try PipelineConfiguration.load(mappingsDirectory: try mappingsOptions.directory(),
                                                            asOf: asOf ?? Day.today())
@@ -55,6 +59,9 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         var recordStore: (any RecordStore)?
         if let store { recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger) }
+        if resume, let recordStore {
+            items = try await Self.unstored(items, in: recordStore, quiet: quiet)
+        }
         let runner = BatchRunner(pipeline: Pipeline(configuration: configuration),
                                  concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var allAccepted = true
@@ -79,6 +86,22 @@ struct ExtractCommand: AsyncParsableCommand {
         try await recordStore?.close()
         if let failure { throw failure }
         if !allAccepted { throw ExitCode(1) }
+    }
+}
+
+extension ExtractCommand {
+    /// The items whose record the store does not hold yet. An e-mail is always read again:
+    /// its records are keyed by its attachments.
+    static func unstored(_ items: [SourceWalker.Item], in store: any RecordStore, quiet: Bool) async throws -> [SourceWalker.Item] {
+        var kept: [SourceWalker.Item] = []
+        for item in items {
+            guard let sha = try? Pipeline.sha256(fileAt: item.url), try await store.hasRecord(sha256: sha) else {
+                kept.append(item)
+                continue
+            }
+        }
+        if !quiet { StandardError.write("resume: \(items.count - kept.count) of \(items.count) files already stored, passed over") }
+        return kept
     }
 }
 

@@ -44,7 +44,7 @@ struct RecordsCommand: AsyncParsableCommand {
                 let found = try await store.record(id: id)
                 return (found, found == nil ? [] : try await store.events(recordID: id))
             }
-            guard let found else { throw ValidationError("No record has id \(id); `intake records list` shows the ids.") }
+            guard let found else { throw CommandFailure("No record has id \(id); `intake records list` shows the ids.") }
             if json {
                 print(try RecordExport.jsonl([found]), terminator: "")
             } else {
@@ -78,7 +78,7 @@ struct RecordsCommand: AsyncParsableCommand {
                 data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
                     : try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw ValidationError("Cannot read \(file); check the path.")
+                throw CommandFailure("Cannot read \(file); check the path.")
             }
             // Decode everything first: a bad line stores nothing.
             let records = try RecordLines.decode(data)
@@ -104,6 +104,12 @@ struct RecordsCommand: AsyncParsableCommand {
             print("record \(id) resolved")
         }
     }
+}
+
+/// A failure that is not a usage error: printed as `Error: …`, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// `--store LOC` and `--log-level`, shared by the records and cases commands.
@@ -157,7 +163,7 @@ enum RecordLines {
             do {
                 records.append(try decoder.decode(CaseRecord.self, from: Data(line)))
             } catch let error as DecodingError {
-                throw ValidationError("Line \(index + 1) is not a case record (\(location(of: error))); nothing was stored.")
+                throw CommandFailure("Line \(index + 1) is not a case record (\(location(of: error))); nothing was stored.")
             }
         }
         return records

@@ -69,4 +69,28 @@ import Testing
         #expect(messages[1].contains("pdf.damaged"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a-empty.docx").path), "input files are never deleted")
     }
+
+    @Test func aResumedBatchPassesOverWhatIsStored() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-resume-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["bolton-rpde-form-01.docx", "south-glos-monitoring-form-02.pdf"] {
+            try FileManager.default.copyItem(at: IntakeRun.filled.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let store = folder.appendingPathComponent("store.sqlite").path
+        let first = try IntakeRun(["extract", folder.path, "--as-of", "2026-11-20", "--store", store, "--quiet"])
+        #expect(first.stdout.split(separator: "\n").count == 2)
+        try FileManager.default.copyItem(at: IntakeRun.filled.appendingPathComponent("west-sussex-escalation-template-03.pdf"),
+                                         to: folder.appendingPathComponent("west-sussex-escalation-template-03.pdf"))
+        let resumed = try IntakeRun(["extract", folder.path, "--as-of", "2026-11-20", "--store", store, "--resume"])
+        #expect(resumed.stderr.contains("resume: 2 of 3 files already stored"))
+        let records = try resumed.records()
+        #expect(records.count == 1)
+        #expect(records.first?["kind"] as? String == "escalation-template")
+    }
+
+    @Test func resumeWithoutAStoreIsAUsageError() throws {
+        let run = try IntakeRun(["extract", IntakeRun.filled.path, "--resume"])
+        #expect(run.status == 2)
+    }
 }

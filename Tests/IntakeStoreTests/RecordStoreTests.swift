@@ -189,7 +189,8 @@ extension IntakeStoreTests {
                 #expect(rows.count == 4)
                 let header = rows[0].split(separator: ",").map(String.init)
                 #expect(header.starts(with: RecordExport.fixedColumns))
-                #expect(header.contains("child.name") && header.contains("feedback") && header.contains("stage"))
+                #expect(header.contains("field:child.name") && header.contains("field:feedback") && header.contains("field:stage"))
+                #expect(Set(header).count == header.count)
                 #expect(csv.contains("\"Disagreement about the plan, with a comma, and \"\"quotes\"\"\""))
                 #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))  // never a live formula
                 #expect(rows.contains { $0.contains(Samples.sha(41)) && $0.contains("needs-attention") })

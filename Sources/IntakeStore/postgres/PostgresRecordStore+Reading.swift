@@ -11,6 +11,13 @@ extension PostgresRecordStore {
         }
     }
 
+    public func hasRecord(sha256: String) async throws -> Bool {
+        let (text, logger) = (sql.hasRecordForSHA, self.logger)
+        return try await transaction("looking up a source") { db in
+            (try await db.rows(text, [sha256], logger: logger).first?.decode(Int64.self) ?? 0) > 0
+        }
+    }
+
     public func record(id: Int64) async throws -> StoredRecord? {
         let (text, logger) = (sql.selectRecord, self.logger)
         return try await transaction("reading a record") { db in

@@ -11,6 +11,13 @@ extension SQLiteRecordStore {
         }
     }
 
+    public func hasRecord(sha256: String) async throws -> Bool {
+        let text = sql.hasRecordForSHA
+        return try await read("looking up a source") { db in
+            (try Int.fetchOne(db, sql: text, arguments: [sha256]) ?? 0) > 0
+        }
+    }
+
     public func record(id: Int64) async throws -> StoredRecord? {
         let text = sql.selectRecord
         return try await read("reading a record") { db in
