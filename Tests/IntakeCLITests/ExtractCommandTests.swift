@@ -77,7 +77,8 @@ import Testing
         for name in ["bolton-rpde-form-01.docx", "south-glos-monitoring-form-02.pdf"] {
             try FileManager.default.copyItem(at: IntakeRun.filled.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
-        let store = folder.appendingPathComponent("store.sqlite").path
+        let store = folder.path + "-store.sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
         let first = try IntakeRun(["extract", folder.path, "--as-of", "2026-11-20", "--store", store, "--quiet"])
         #expect(first.stdout.split(separator: "\n").count == 2)
         try FileManager.default.copyItem(at: IntakeRun.filled.appendingPathComponent("west-sussex-escalation-template-03.pdf"),
