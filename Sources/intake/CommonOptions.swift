@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakePipeline
 import IntakeRecord
 import Logging
 
@@ -21,6 +22,25 @@ struct MappingsOptions: ParsableArguments {
             dir = dir.deletingLastPathComponent()
         }
         throw ValidationError("No mappings folder found: pass --mappings DIR or set INTAKE_MAPPINGS.")
+    }
+}
+
+/// What every command that reads forms needs: the mappings and "today".
+struct PipelineOptions: ParsableArguments {
+    @Option(name: .long, help: "Today's date for overdue checks (YYYY-MM-DD), so results can be repeated; default: today in the UK.")
+    var asOf: Day?
+
+    @OptionGroup var mappingsOptions: MappingsOptions
+
+    /// Loads the mappings and the calendar once; a mistake in them is a usage error (exit 2).
+    func loadConfiguration() throws -> PipelineConfiguration {
+        do {
+            return try PipelineConfiguration.load(mappingsDirectory: try mappingsOptions.directory(), asOf: asOf ?? Day.today())
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 }
 
@@ -46,5 +66,12 @@ extension Day: ExpressibleByArgument {
 enum StandardError {
     static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension SourceWalker {
+    /// The files behind the paths a user typed; a path that does not exist is a usage error.
+    static func expandForCommand(_ paths: [String]) throws -> [Item] {
+        do { return try expand(paths) } catch { throw ValidationError("\(error)") }
     }
 }

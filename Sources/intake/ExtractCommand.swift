@@ -20,10 +20,8 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to read (.docx, .pdf, .eml).")
     var paths: [String]
 
-    @Option(name: .long, help: "Today's date for overdue checks (YYYY-MM-DD), so results can be repeated.")
-    var asOf: Day?
 
-    @OptionGroup var mappingsOptions: MappingsOptions
+    @OptionGroup var pipelineOptions: PipelineOptions
 
     @Option(name: .long, help: "Also store each record: a SQLite file, a postgres:// URL, or 'default' (\(StoreLocation.defaultSQLitePath)).")
     var store: String?
@@ -46,17 +44,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger()
-        let configuration: PipelineConfiguration
-        var items: [SourceWalker.Item]
-        do {
-            configuration = try PipelineConfiguration.load(mappingsDirectory: try mappingsOptions.directory(),
-                                                           asOf: asOf ?? Day.today())
-            items = try SourceWalker.expand(paths)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let configuration = try pipelineOptions.loadConfiguration()
+        var items = try SourceWalker.expandForCommand(paths)
         var recordStore: (any RecordStore)?
         if let store { recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger) }
         if resume, let recordStore {

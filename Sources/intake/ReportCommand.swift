@@ -13,23 +13,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to report on (.docx, .pdf, .eml).")
     var paths: [String]
 
-    @Option(name: .long, help: "Today's date for overdue checks (YYYY-MM-DD).")
-    var asOf: Day?
 
-    @OptionGroup var mappingsOptions: MappingsOptions
+    @OptionGroup var pipelineOptions: PipelineOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let configuration: PipelineConfiguration
-        let items: [SourceWalker.Item]
-        do {
-            configuration = try PipelineConfiguration.load(mappingsDirectory: try mappingsOptions.directory(), asOf: asOf ?? Day.today())
-            items = try SourceWalker.expand(paths)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let configuration = try pipelineOptions.loadConfiguration()
+        let items = try SourceWalker.expandForCommand(paths)
         var allAccepted = true
         var first = true
         try await BatchRunner(pipeline: Pipeline(configuration: configuration)).run(items, logger: logging.makeLogger()) { _, records in

@@ -29,10 +29,8 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Process what is in the folder now, then exit.")
     var once = false
 
-    @Option(name: .long, help: "Today's date for overdue checks (YYYY-MM-DD); default: the current date.")
-    var asOf: Day?
 
-    @OptionGroup var mappingsOptions: MappingsOptions
+    @OptionGroup var pipelineOptions: PipelineOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -45,14 +43,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger()
-        let configuration: PipelineConfiguration
-        do {
-            configuration = try PipelineConfiguration.load(mappingsDirectory: try mappingsOptions.directory(), asOf: asOf ?? Day.today())
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let configuration = try pipelineOptions.loadConfiguration()
         let recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger)
         let watcher = InboxWatcher(
             directory: directory, pipeline: Pipeline(configuration: configuration),
