@@ -26,12 +26,13 @@ struct ValueReader {
                 finding(.invalidDate, "\(field.label) could not be read as a date. Write it as day/month/year, for example 05/03/2026.")
             }
         case .email:
-            set(.text(text), provenance)
-            if !ValueText.isEmail(text) {
+            let address = ValueText.normaliseEmail(text)
+            set(.text(address), provenance)
+            if !ValueText.isEmail(address) {
                 finding(.invalidEmail, "\(field.label) is not a valid e-mail address (name@organisation.example).")
             }
         case .phone:
-            set(.text(text), provenance)
+            set(.text(ValueText.normalisePhone(text)), provenance)
             if !ValueText.isPhone(text) {
                 finding(.invalidPhone, "\(field.label) is not a valid UK telephone number (e.g. 01632 960000 or +44 1632 960000).")
             }

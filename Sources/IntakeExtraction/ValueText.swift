@@ -26,6 +26,24 @@ enum ValueText {
         return joined.isEmpty ? nil : joined
     }
 
+    /// An address as people paste it, made plain: "mailto:", angle brackets and a trailing
+    /// full stop removed, lower case. Anything else is kept as written, to be reported.
+    static func normaliseEmail(_ text: String) -> String {
+        var address = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if address.lowercased().hasPrefix("mailto:") { address.removeFirst(7) }
+        address = address.trimmingCharacters(in: CharacterSet(charactersIn: "<>.,; "))
+        return address.lowercased()
+    }
+
+    /// A number as written, with runs of spaces folded and a leading "Tel:" removed.
+    static func normalisePhone(_ text: String) -> String {
+        var number = text
+        if let range = number.range(of: #"^(tel|telephone|phone|mob|mobile)\.?:?\s*"#, options: [.regularExpression, .caseInsensitive]) {
+            number.removeSubrange(range)
+        }
+        return number.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     static func isEmail(_ text: String) -> Bool {
         let pattern = #"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$"#
         return text.range(of: pattern, options: .regularExpression) != nil
@@ -35,7 +53,8 @@ enum ValueText {
     /// spaces, brackets, dots and hyphens allowed between.
     static func isPhone(_ text: String) -> Bool {
         guard text.range(of: #"^[+0-9 ()\-.]+$"#, options: .regularExpression) != nil else { return false }
-        let digits = text.filter(\.isNumber)
+        // "+44 (0)1632 …": the bracketed trunk zero is dialled only from inside the UK.
+        let digits = text.replacingOccurrences(of: "(0)", with: "").filter(\.isNumber)
         if text.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
             return digits.hasPrefix("44") && (11...12).contains(digits.count)
         }

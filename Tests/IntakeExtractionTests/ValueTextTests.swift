@@ -1,0 +1,43 @@
+import Testing
+@testable import IntakeExtraction
+
+@Suite struct ValueTextTests {
+    @Test("e-mail addresses", arguments: [
+        ("pat.jones@agency.example", true), ("Pat.Jones@Agency.Example", true), ("pat jones@agency.example", false),
+        ("pat.jones@agency", false), ("pat.jones", false), ("o'neil@school.example", true),
+    ])
+    func emails(_ text: String, _ valid: Bool) {
+        #expect(ValueText.isEmail(ValueText.normaliseEmail(text)) == valid)
+    }
+
+    @Test func pastedAddressesAreMadePlain() {
+        #expect(ValueText.normaliseEmail(" mailto:Pat.Jones@Agency.Example. ") == "pat.jones@agency.example")
+        #expect(ValueText.normaliseEmail("<pat@agency.example>") == "pat@agency.example")
+    }
+
+    @Test("UK telephone numbers", arguments: [
+        ("01632 960000", true), ("(01632) 960827", true), ("+44 1632 960229", true), ("01632960065", true),
+        ("07700 900123", true), ("+44 (0)1632 960000", true), ("960000", false), ("0161 ABC 1234", false),
+        ("+33 1 23 45 67 89", false),
+    ])
+    func phones(_ text: String, _ valid: Bool) {
+        #expect(ValueText.isPhone(text) == valid)
+    }
+
+    @Test func phoneLabelsAndSpacesAreTidied() {
+        #expect(ValueText.normalisePhone("Tel: 01632   960000") == "01632 960000")
+    }
+
+    @Test func placeholdersAreEmpty() {
+        #expect(ValueText.clean("Click or tap here to enter text.") == nil)
+        #expect(ValueText.clean("  Click or tap to enter a date. ") == nil)
+        #expect(ValueText.clean("Real text\nChoose an item.") == "Real text")
+    }
+
+    @Test func stageNumbers() {
+        #expect(ValueText.stageNumber(in: "Escalation notification – Stage 3") == 3)
+        #expect(ValueText.stageNumber(in: "croydon-notification-stage4.docx") == 4)
+        #expect(ValueText.stageNumber(in: "2") == 2)
+        #expect(ValueText.stageNumber(in: "form v2.1") == nil)
+    }
+}
