@@ -23,10 +23,16 @@ struct ChoiceReader {
             if let range = row.locate(option.labels.map { MarkedText.fold($0) }) { found.append((option, range)) }
         }
         let typedX = row.typedXOwners(of: found.map(\.range))
+        // Boxes usually lead their words ("☒ Yes"), but some forms put them after ("Yes ☒").
+        // Which side a row uses is decided by which side more options have a box on.
+        let leading = found.filter { row.boxState(before: $0.range.lowerBound) != nil }.count
+        let trailing = found.filter { row.boxState(after: $0.range.upperBound) != nil }.count
+        let boxesTrail = trailing > leading
         var anyMark = !typedX.isEmpty
         var chosen: [ChoiceOption] = []
         for (index, entry) in found.enumerated() {
-            let state = row.boxState(before: entry.range.lowerBound) ?? (row.saysYes(after: entry.range.upperBound) ? true : nil)
+            let box = boxesTrail ? row.boxState(after: entry.range.upperBound) : row.boxState(before: entry.range.lowerBound)
+            let state = box ?? (row.saysYes(after: entry.range.upperBound) ? true : nil)
             if state != nil { anyMark = true }
             if state == true || typedX.contains(index) { chosen.append(entry.option) }
         }
@@ -66,17 +72,18 @@ struct MarkedText {
 
     /// Lower case, plain quotes and dashes; whitespace folded to single spaces unless kept.
     static func fold(_ text: String, keepBreaks: Bool = false) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\u{2018}", "\u{2019}": out.append("'")
             case "\u{2013}", "\u{2014}": out.append("-")
-            case "\t", "\n": out.append(keepBreaks ? Character(scalar) : " ")
+            case "\t", "\n": out.append(keepBreaks ? scalar : " ")
             case "\u{00A0}", "\r": out.append(" ")
-            default: out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            default: out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return keepBreaks ? out : out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        let folded = String(out)
+        return keepBreaks ? folded : folded.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// The first whole-word occurrence of any of the wordings, as character offsets.
@@ -100,6 +107,16 @@ struct MarkedText {
         var i = offset - 1
         while i >= 0, chars[i] == " " || chars[i] == "\t" { i -= 1 }
         guard i >= 0 else { return nil }
+        if chars[i] == Tick.checkedMark { return true }
+        if chars[i] == Tick.uncheckedMark { return false }
+        return nil
+    }
+
+    /// ☒ or ☐ just after the option, on the same line.
+    func boxState(after offset: Int) -> Bool? {
+        var i = offset
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        guard i < chars.count else { return nil }
         if chars[i] == Tick.checkedMark { return true }
         if chars[i] == Tick.uncheckedMark { return false }
         return nil

@@ -53,6 +53,13 @@ extension Document {
                          origin: cell.origin)
             }
             guard !cells.isEmpty else { return }
+            // A label merged down over this row ("Summary…" spanning two rows): the row's one
+            // remaining cell carries on the value beside that label in the row above.
+            if row.cells.first?.continuesAbove == true, cells.count == 1, let previous = units.indices.last,
+               units[previous].cells.count >= 2, units[previous].cells.last?.origin.table == cells[0].origin.table {
+                units[previous].cells[units[previous].cells.count - 1].paragraphs += cells[0].paragraphs
+                return
+            }
             let rects = cells.compactMap(\.origin.rect) + [row.origin.rect].compactMap { $0 }
             let rect = rects.dropFirst().reduce(rects.first) { $0?.union($1) }
             units.append(LayoutUnit(cells: cells, rect: rect, page: row.origin.page ?? cells.first?.origin.page))

@@ -29,11 +29,25 @@ struct SignatureReader {
         if document.pictures.contains(where: { inRegion($0.origin, region) }) {
             return SignatureValue(present: true, kind: .image)
         }
-        if let text = ValueText.clean(region.text), !Self.notSignatures.contains(LabelText.normalize(text)) {
+        if let text = ValueText.clean(region.text), Self.looksSigned(text) {
             return SignatureValue(present: true, kind: .typed)
         }
         return .none
     }
+
+    /// Whether typed text is a signature rather than the empty line printed for one
+    /// ("________", "Signed: ........ Date: ......").
+    static func looksSigned(_ text: String) -> Bool {
+        if notSignatures.contains(LabelText.normalize(text)) { return false }
+        let words = text.lowercased()
+            .replacingOccurrences(of: #"[_.\-–—…:/\\|()\[\]]"#, with: " ", options: .regularExpression)
+            .split(whereSeparator: \.isWhitespace)
+            .filter { !Self.signatureLineWords.contains(String($0)) }
+        // "/s/ Name" keeps its name once the slashes go.
+        return words.contains { $0.contains(where: \.isLetter) }
+    }
+
+    static let signatureLineWords: Set<String> = ["signed", "signature", "sign", "here", "date", "dated", "name", "print", "s"]
 
     /// Whether something placed at `origin` lies in the rows the region covers: the same
     /// table row of a DOCX part, or the same vertical band of a PDF page.

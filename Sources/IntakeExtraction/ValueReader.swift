@@ -20,7 +20,8 @@ struct ValueReader {
         case .text, .long:
             set(.text(text), provenance)
         case .date:
-            if let day = BritishDateParser.parse(text) {
+            // "05/10/2026 at 14:30" and "Monday 5th October 2026 (by e-mail)" still give their date.
+            if let day = BritishDateParser.parse(text) ?? BritishDateParser.firstDate(in: text) {
                 set(.date(day.description), provenance)
             } else {
                 finding(.invalidDate, "\(field.label) could not be read as a date. Write it as day/month/year, for example 05/03/2026.")
@@ -55,7 +56,8 @@ struct ValueReader {
     }
 
     private mutating func readChoice(_ text: String, _ provenance: Provenance?) {
-        switch ChoiceReader(options: field.options).read(text) {
+        // A choice row is a few lines; a huge one is not a choice row, and must not cost minutes.
+        switch ChoiceReader(options: field.options).read(String(text.prefix(ValueText.maxChoiceText))) {
         case .chosen(let options):
             choose(options, provenance)
         case .typed(let typed):

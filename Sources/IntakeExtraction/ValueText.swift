@@ -3,6 +3,9 @@ import IntakeMapping
 
 /// Text rules shared by every value type: what counts as empty, and how values are cleaned.
 enum ValueText {
+    /// The most text a choice row is read from.
+    static let maxChoiceText = 20_000
+
     /// Word's content-control prompts, which survive into a PDF exported from the form.
     static let placeholders: Set<String> = [
         "click or tap here to enter text", "click or tap to enter a date", "choose an item",

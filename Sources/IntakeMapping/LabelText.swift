@@ -2,8 +2,9 @@
 /// punctuation do not matter ("Child’s name:" matches "Child's name").
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // Built as a scalar view and converted once: appending to a String's scalars one by
+        // one copies the string each time, which is quadratic on a long paragraph.
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let c: Unicode.Scalar
@@ -19,9 +20,13 @@ public enum LabelText {
                 continue
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            out.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            if c.isASCII {
+                out.append(c.properties.isUppercase ? Unicode.Scalar(c.value + 32)! : c)
+            } else {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            }
         }
-        while let last = out.last, ":*?.".contains(last) || last == " " { out.removeLast() }
-        return out
+        while let last = out.last, ":*?. ".unicodeScalars.contains(last) { out.removeLast() }
+        return String(out)
     }
 }

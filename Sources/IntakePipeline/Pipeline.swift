@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import IntakeDocument
 import IntakeExtraction
 import IntakeMapping
@@ -52,7 +55,7 @@ public struct Pipeline: Sendable {
     public func process(fileAt url: URL, displayPath: String, logger: Logger) -> [CaseRecord] {
         let data: Data
         do {
-            data = try readBounded(url)
+            data = try Self.readBounded(url, limit: configuration.limits.maxFileBytes)
         } catch let error as IntakeError {
             return [rejected(source: RecordSource(path: displayPath, sha256: "", format: "unknown"), error: error, logger: logger)]
         } catch {
@@ -123,13 +126,23 @@ public struct Pipeline: Sendable {
         return RecordBuilder.rejected(source: source, error: intakeError)
     }
 
-    private func readBounded(_ url: URL) throws -> Data {
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= configuration.limits.maxFileBytes else {
-            throw IntakeError(.fileTooLarge, "The file is \(size) bytes; the limit is \(configuration.limits.maxFileBytes) bytes.")
+    /// Reads a regular file, never more than the size limit: the size is taken from the open
+    /// file (a symbolic link to a huge file is caught too) and the read stops at the limit.
+    public static func readBounded(_ url: URL, limit: Int) throws -> Data {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var info = stat()
+        guard fstat(handle.fileDescriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw IntakeError(.fileUnreadable, "Not a regular file (a folder, device or pipe): only files are read.")
         }
-        return try Data(contentsOf: url)
+        guard Int(info.st_size) <= limit else {
+            throw IntakeError(.fileTooLarge, "The file is \(info.st_size) bytes; the limit is \(limit) bytes.")
+        }
+        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        guard data.count <= limit else {
+            throw IntakeError(.fileTooLarge, "The file grew past the limit of \(limit) bytes while being read.")
+        }
+        return data
     }
 
     /// The SHA-256 a file's record is keyed by (a resumed batch asks the store for it).

@@ -61,7 +61,8 @@ struct RecordRows: Sendable {
         mapping = record.mapping
         mappingVersion = record.mappingVersion
         status = record.status.rawValue
-        if case .integer(let n)? = record.fields["stage"] { stage = n }
+        // The monitoring form records the stage it was resolved at instead.
+        if case .integer(let n)? = record.fields["stage"] ?? record.fields["resolution_stage"] { stage = n }
         documentDate = Self.date(record)
         switch record.fields["child.reference"] {
         case .text(let ref)?, .date(let ref)?: caseReference = ref

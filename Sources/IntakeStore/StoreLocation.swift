@@ -8,7 +8,8 @@ import Logging
 /// - anything else: the path of a SQLite file.
 public enum StoreLocation {
     public static func open(_ location: String?, logger: Logger) async throws -> any RecordStore {
-        guard let location, !location.isEmpty else {
+        // "default" names the default store, so that `--store default` reads the same everywhere.
+        guard let location, !location.isEmpty, location != "default" else {
             return try SQLiteRecordStore(path: defaultSQLitePath, logger: logger)
         }
         let lowered = location.lowercased()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeDocument
+import IntakePipeline
 import IntakeReaders
 
 /// `intake dump FILE`: what the reader saw, before any form is recognised.
@@ -18,16 +19,18 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) }
-        catch { throw ValidationError("Cannot read \(file).") }
+        do { data = try Pipeline.readBounded(URL(fileURLWithPath: file), limit: ReadLimits.default.maxFileBytes) }
+        catch let error as IntakeError { throw ValidationError("\(error)") }
+        catch { throw ValidationError("The file cannot be opened.") }
         var failed = false
-        for (name, bytes) in try documents(in: data) {
+        for (index, (name, bytes)) in try documents(in: data).enumerated() {
             do {
                 let document = try DocumentReader().read(bytes, fileName: name)
                 print(try render(document, name: name))
             } catch let error as IntakeError {
                 failed = true
-                StandardError.write("\(name): \(error)")
+                // Attachment names can name a child: say which by position only.
+                StandardError.write("document \(index + 1): \(error)")
             }
         }
         if failed { throw ExitCode(1) }

@@ -47,7 +47,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let configuration = try pipelineOptions.loadConfiguration()
         var items = try SourceWalker.expandForCommand(paths)
         var recordStore: (any RecordStore)?
-        if let store { recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger) }
+        if let store { recordStore = try await StoreLocation.open(store, logger: logger) }
         if resume, let recordStore {
             items = try await Self.unstored(items, in: recordStore, quiet: quiet)
         }

@@ -18,15 +18,15 @@ struct RecordsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let records = try await store.withStore { try await $0.records(matching: filter.filter) }
-            var rows = [["ID", "SHA256", "KIND", "PARTNERSHIP", "STATUS", "STAGE", "CASE", "CASE REF", "RECEIVED"]]
+            // No case reference column: people write children's names into that box.
+            var rows = [["ID", "SHA256", "KIND", "PARTNERSHIP", "STATUS", "STAGE", "CASE", "RECEIVED"]]
             for s in records {
                 let r = s.record
                 let stage: String = s.stage.map { String($0) } ?? "-"
                 let caseID: String = s.caseID.map { String($0) } ?? "-"
                 let received: String = r.source.receivedAt ?? String(s.storedAt.prefix(10))
                 let row: [String] = [String(s.id), String(r.source.sha256.prefix(12)), r.kind ?? "-",
-                                     r.partnership ?? "-", s.status.rawValue, stage, caseID,
-                                     s.caseReference ?? "-", received]
+                                     r.partnership ?? "-", s.status.rawValue, stage, caseID, received]
                 rows.append(row)
             }
             print(TextTable.render(rows), terminator: "")

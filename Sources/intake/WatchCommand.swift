@@ -34,7 +34,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard interval > 0 else { throw ValidationError("--interval must be more than 0 seconds.") }
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be more than 0 and at most 3600 seconds.") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("No such folder: \(directory)")
@@ -44,7 +44,7 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger()
         let configuration = try pipelineOptions.loadConfiguration()
-        let recordStore = try await StoreLocation.open(store == "default" ? nil : store, logger: logger)
+        let recordStore = try await StoreLocation.open(store, logger: logger)
         let watcher = InboxWatcher(
             directory: directory, pipeline: Pipeline(configuration: configuration),
             interval: .milliseconds(Int(interval * 1000)), once: once, logger: logger

@@ -61,4 +61,23 @@ import Testing
         // "No" inside "Not known" is not the option.
         #expect(values(resolved.read("Not known")) == nil)
     }
+
+    @Test("boxes after their words", arguments: [
+        ("Formal Resolution ☒ Partnership Resolution ☐", 3),
+        ("Formal Resolution ☐\tPartnership Resolution ☒", 4),
+        ("Please tick: ☐ Formal Resolution ☒ Partnership Resolution", 4),
+    ])
+    func boxesAfterWords(_ text: String, _ expected: Int) {
+        #expect(values(stage.read(text)) == [.integer(expected)])
+    }
+
+    @Test func yesNoWithBoxesAfter() {
+        #expect(values(resolved.read("Yes ☒ No ☐")) == [.boolean(true)])
+    }
+
+    @Test func aVeryLongRowIsReadQuickly() {
+        // 200,000 boxes in one paragraph: linear work, not minutes.
+        let text = String(repeating: "☒ ", count: 200_000) + "Formal Resolution"
+        #expect(values(stage.read(text)) != nil)
+    }
 }

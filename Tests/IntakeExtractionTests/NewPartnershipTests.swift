@@ -93,14 +93,19 @@ import ZIPFoundation
 
 /// A minimal WordprocessingML package: a title paragraph and a two-column table.
 enum MiniDocx {
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
     static func make(title: String, rows: [(String, String)]) throws -> Data {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        }
         func cell(_ text: String) -> String {
             "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p></w:tc>"
         }
-        let table = rows.map { "<w:tr>\(cell($0.0))\(cell($0.1))</w:tr>" }.joined()
+        return try make(title: title, tableXML: rows.map { "<w:tr>\(cell($0.0))\(cell($0.1))</w:tr>" }.joined())
+    }
+
+    /// A package whose body is the title paragraph and one table of the given rows' XML.
+    static func make(title: String, tableXML table: String) throws -> Data {
         let document = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>

@@ -1,0 +1,61 @@
+import Foundation
+import IntakeDocument
+import IntakeMapping
+import IntakeReaders
+import Testing
+@testable import IntakeExtraction
+
+@Suite struct SignatureTextTests {
+    @Test("typed signatures", arguments: ["Pat Jones", "/s/ Pat Jones", "P. Jones", "Signed: Pat Jones"])
+    func signed(_ text: String) {
+        #expect(SignatureReader.looksSigned(text))
+    }
+
+    @Test("empty signature lines", arguments: ["__________________", "Signed: ........ Date: ......", "Signature", "-", "/s/", "Name: ____ Date: __/__/____"])
+    func unsigned(_ text: String) {
+        #expect(!SignatureReader.looksSigned(text))
+    }
+}
+
+@Suite struct LabelTextTests {
+    @Test func normalisesCaseSpacingQuotesAndDashes() {
+        #expect(LabelText.normalize("  Child’s   NAME: ") == "child's name")
+        #expect(LabelText.normalize("Part A – to be completed") == "part a - to be completed")
+    }
+
+    @Test func aMillionCharacterParagraphIsNormalisedInOnePass() {
+        let text = String(repeating: "Abcdefghij ", count: 100_000)
+        #expect(LabelText.normalize(text).count == text.count - 1)
+    }
+}
+
+/// A label merged down over two rows keeps both rows of its value.
+@Suite struct MergedLabelTests {
+    @Test func valueBesideAVerticallyMergedLabelIsWhole() throws {
+        /// `merge`: "restart" starts a vertical merge, "continue" carries it on (a bare `w:vMerge`).
+        func cell(_ text: String, merge: String? = nil) -> String {
+            let properties = switch merge {
+            case "restart": "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>"
+            case "continue": "<w:tcPr><w:vMerge/></w:tcPr>"
+            default: ""
+            }
+            return "<w:tc>\(properties)<w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>"
+        }
+        let rows = [
+            "<w:tr>\(cell("Full Name of Child"))\(cell("Sam Example"))</w:tr>",
+            "<w:tr>\(cell("Summary of reason for dispute", merge: "restart"))\(cell("First part."))</w:tr>",
+            "<w:tr>\(cell("", merge: "continue"))\(cell("Second part."))</w:tr>",
+            "<w:tr>\(cell("Agreed outcomes or actions if satisfactorily resolved – includes escalation to next stage if unresolved"))\(cell("Agreed."))</w:tr>",
+        ]
+        let docx = try MiniDocx.make(title: "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy",
+                                     tableXML: rows.joined())
+        let document = try DocumentReader().read(docx, fileName: "m.docx")
+        let mappings = try MappingSet.load(from: Corpus.mappings)
+        guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else {
+            Issue.record("the monitoring form was not recognised")
+            return
+        }
+        #expect(extracted.fields["dispute.summary"] == .text("First part.\nSecond part."))
+        #expect(extracted.fields["dispute.outcome"] == .text("Agreed."))
+    }
+}
