@@ -59,6 +59,12 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let mailMalformed = Code(rawValue: "mail.malformed")
         public static let mailTooManyParts = Code(rawValue: "mail.too-many-parts")
 
+        // Isolated readers
+        /// A worker process reading one file died (a crash in a C library on hostile input).
+        public static let readerCrashed = Code(rawValue: "reader.crashed")
+        /// A worker process reading one file ran past its deadline and was stopped.
+        public static let readerTimeout = Code(rawValue: "reader.timeout")
+
         // Configuration
         public static let mappingInvalid = Code(rawValue: "mapping.invalid")
         public static let calendarOutOfRange = Code(rawValue: "calendar.out-of-range")

@@ -7,11 +7,11 @@ import Logging
 /// At most `concurrency` files are in flight, so memory stays bounded however many files
 /// there are; results that finish early wait in a small reorder buffer.
 public struct BatchRunner: Sendable {
-    public let pipeline: Pipeline
+    public let processor: any FileProcessor
     public let concurrency: Int
 
-    public init(pipeline: Pipeline, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.pipeline = pipeline
+    public init(processor: any FileProcessor, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.processor = processor
         self.concurrency = max(1, concurrency)
     }
 
@@ -26,9 +26,9 @@ public struct BatchRunner: Sendable {
             var emitted = 0
             func start(_ index: Int) {
                 let item = items[index]
-                let pipeline = self.pipeline
+                let processor = self.processor
                 group.addTask {
-                    (index, pipeline.process(fileAt: item.url, displayPath: item.displayPath, logger: logger))
+                    (index, await processor.records(for: item, logger: logger))
                 }
             }
             while next < items.count && next < concurrency { start(next); next += 1 }

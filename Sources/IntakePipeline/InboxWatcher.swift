@@ -13,17 +13,17 @@ import ServiceLifecycle
 /// shutdown (SIGTERM) the file in hand is finished first.
 public struct InboxWatcher: Service {
     public let directory: String
-    public let pipeline: Pipeline
+    public let processor: any FileProcessor
     public let interval: Duration
     /// Scan until the folder is quiet and every file is delivered, then return.
     public let once: Bool
     public let logger: Logger
     public let deliver: @Sendable ([CaseRecord]) async throws -> Void
 
-    public init(directory: String, pipeline: Pipeline, interval: Duration, once: Bool, logger: Logger,
+    public init(directory: String, processor: any FileProcessor, interval: Duration, once: Bool, logger: Logger,
                 deliver: @escaping @Sendable ([CaseRecord]) async throws -> Void) {
         self.directory = directory
-        self.pipeline = pipeline
+        self.processor = processor
         self.interval = interval
         self.once = once
         self.logger = logger
@@ -49,7 +49,7 @@ public struct InboxWatcher: Service {
                     waiting += 1
                     continue
                 }
-                let records = pipeline.process(fileAt: item.url, displayPath: item.displayPath, logger: logger)
+                let records = await processor.records(for: item, logger: logger)
                 do {
                     try await deliver(records)
                     done[item.displayPath] = stamp

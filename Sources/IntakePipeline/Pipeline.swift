@@ -129,6 +129,11 @@ public struct Pipeline: Sendable {
     /// Reads a regular file, never more than the size limit: the size is taken from the open
     /// file (a symbolic link to a huge file is caught too) and the read stops at the limit.
     public static func readBounded(_ url: URL, limit: Int) throws -> Data {
+        // Checked before opening too: opening a named pipe would wait for a writer forever.
+        var before = stat()
+        guard stat(url.path, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else {
+            throw IntakeError(.fileUnreadable, "Not a regular file (a folder, device or pipe): only files are read.")
+        }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var info = stat()

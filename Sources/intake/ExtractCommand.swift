@@ -32,6 +32,11 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Read each file in a worker process with a deadline: a crash or hang costs one rejected record.")
+    var isolate = false
+
+    @OptionGroup var isolation: IsolationOptions
+
     @Flag(name: .long, help: "No progress lines on standard error.")
     var quiet = false
 
@@ -51,8 +56,10 @@ struct ExtractCommand: AsyncParsableCommand {
         if resume, let recordStore {
             items = try await Self.unstored(items, in: recordStore, quiet: quiet)
         }
-        let runner = BatchRunner(pipeline: Pipeline(configuration: configuration),
-                                 concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let processor: any FileProcessor = isolate
+            ? isolation.isolatedProcessor(configuration: configuration, logging: logging)
+            : Pipeline(configuration: configuration)
+        let runner = BatchRunner(processor: processor, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var allAccepted = true
         var done = 0
         var failure: (any Error)?

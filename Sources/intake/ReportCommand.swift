@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
         let items = try SourceWalker.expandForCommand(paths)
         var allAccepted = true
         var first = true
-        try await BatchRunner(pipeline: Pipeline(configuration: configuration)).run(items, logger: logging.makeLogger()) { _, records in
+        await BatchRunner(processor: Pipeline(configuration: configuration)).run(items, logger: logging.makeLogger()) { _, records in
             for record in records {
                 if !first { print("") }
                 first = false

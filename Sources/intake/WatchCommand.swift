@@ -26,6 +26,11 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between scans.")
     var interval: Double = 5
 
+    @Flag(name: .long, help: "Read files in this process instead of one worker process per file (faster, less safe).")
+    var inProcess = false
+
+    @OptionGroup var isolation: IsolationOptions
+
     @Flag(name: .long, help: "Process what is in the folder now, then exit.")
     var once = false
 
@@ -46,7 +51,9 @@ struct WatchCommand: AsyncParsableCommand {
         let configuration = try pipelineOptions.loadConfiguration()
         let recordStore = try await StoreLocation.open(store, logger: logger)
         let watcher = InboxWatcher(
-            directory: directory, pipeline: Pipeline(configuration: configuration),
+            directory: directory,
+            processor: inProcess ? Pipeline(configuration: configuration)
+                : isolation.isolatedProcessor(configuration: configuration, logging: logging),
             interval: .milliseconds(Int(interval * 1000)), once: once, logger: logger
         ) { records in
             for record in records {
