@@ -46,6 +46,8 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let docxNoMainPart = Code(rawValue: "docx.no-main-part")
         /// An OOXML package that is encrypted (an OLE compound file wrapping `EncryptedPackage`).
         public static let docxEncrypted = Code(rawValue: "docx.encrypted")
+        /// Small on disk but too many paragraphs, cells, fields or ticks to read at bounded cost.
+        public static let docxTooLarge = Code(rawValue: "docx.too-large")
 
         // PDF
         public static let pdfEncrypted = Code(rawValue: "pdf.encrypted")

@@ -17,6 +17,13 @@ public struct ReadLimits: Sendable, Equatable {
     public var ratioCheckFloor: Int = 1 << 20
     /// Deepest XML nesting accepted.
     public var maxXMLDepth: Int = 200
+    /// Most blocks (paragraphs, tables and table cells) read from one document, all parts
+    /// together: millions of empty paragraphs compress to almost nothing.
+    public var maxBlocks: Int = 100_000
+    /// Most cells in one table row.
+    public var maxTableCellsPerRow: Int = 1_000
+    /// Most form items (fields, tick boxes, pictures, signature evidence) read from one document.
+    public var maxFormItems: Int = 20_000
     /// Most pages read from a PDF.
     public var maxPDFPages: Int = 500
     /// Most MIME parts walked in one e-mail.

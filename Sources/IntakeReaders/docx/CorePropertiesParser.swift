@@ -8,7 +8,7 @@ enum CorePropertiesParser {
         var metadata = DocumentMetadata()
         let coreName = rootRelationships.first(where: RelationshipType.isCoreProperties)?.target ?? "docProps/core.xml"
         if let data = try package.read(coreName) {
-            let reader = try XMLStreamReader(data, partName: coreName, limits: limits)
+            let reader = try XMLStreamReader(data, partName: package.describe(coreName), limits: limits)
             if try reader.moveToRoot() {
                 try reader.forEachChild {
                     guard reader.kind == .element else { return }
@@ -29,7 +29,7 @@ enum CorePropertiesParser {
         }
         let appName = rootRelationships.first(where: RelationshipType.isExtendedProperties)?.target ?? "docProps/app.xml"
         if let data = try package.read(appName) {
-            let reader = try XMLStreamReader(data, partName: appName, limits: limits)
+            let reader = try XMLStreamReader(data, partName: package.describe(appName), limits: limits)
             if try reader.moveToRoot() {
                 try reader.forEachChild {
                     guard reader.kind == .element, reader.namespace == .extendedProperties else { return }

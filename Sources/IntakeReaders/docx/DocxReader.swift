@@ -21,7 +21,9 @@ public struct DocxReader: Sendable {
     }
 
     /// Reads a whole .docx held in memory.
-    /// - throws: ``IntakeError`` (`file.*`, `zip.*`, `xml.*`, `docx.*`).
+    /// - throws: ``IntakeError`` (`file.*`, `zip.*`, `xml.*`, `docx.*`); `docx.too-large` when
+    ///   the document passes ``ReadLimits/maxBlocks``, ``ReadLimits/maxTableCellsPerRow`` or
+    ///   ``ReadLimits/maxFormItems``.
     public func read(_ data: Data) throws -> Document {
         try checkContainer(data)
         let package = try ZipPackage(data, limits: limits)
@@ -36,10 +38,12 @@ public struct DocxReader: Sendable {
         var document = Document(format: .docx)
         document.metadata = try CorePropertiesParser.read(package: package, rootRelationships: rootRelationships, limits: limits)
         var inkParts: Set<String> = []
+        let budget = DocumentBudget(limits: limits)
 
         func parse(_ partName: String, relationships: PackageRelationships) throws -> [Block] {
             guard let data = try package.read(partName) else { return [] }
-            let resources = WordBodyParser.Resources(package: package, relationships: relationships, contentTypes: contentTypes)
+            let resources = WordBodyParser.Resources(package: package, relationships: relationships,
+                                                    contentTypes: contentTypes, budget: budget)
             let parser = try WordBodyParser(data, part: partName, resources: resources, limits: limits)
             let blocks = try parser.parse()
             document.fields += parser.fields

@@ -22,7 +22,7 @@ struct PackageRelationships: Sendable {
     init(package: ZipPackage, sourcePart: String, limits: ReadLimits) throws {
         let relsName = Self.relsPartName(for: sourcePart)
         guard let data = try package.read(relsName) else { return }
-        let reader = try XMLStreamReader(data, partName: relsName, limits: limits)
+        let reader = try XMLStreamReader(data, partName: package.describe(relsName), limits: limits)
         guard try reader.moveToRoot() else { return }
         let baseDirectory = Self.directory(of: sourcePart)
         try reader.forEachChild {
@@ -79,7 +79,7 @@ struct PackageContentTypes: Sendable {
     init(package: ZipPackage, limits: ReadLimits) throws {
         let name = "[Content_Types].xml"
         guard let data = try package.read(name) else { return }
-        let reader = try XMLStreamReader(data, partName: name, limits: limits)
+        let reader = try XMLStreamReader(data, partName: package.describe(name), limits: limits)
         guard try reader.moveToRoot() else { return }
         try reader.forEachChild {
             guard reader.kind == .element, reader.namespace == .contentTypes,

@@ -9,6 +9,9 @@ import IntakeDocument
 final class TableBuilder {
     enum VerticalMerge { case none, restart, continuing }
 
+    /// Widest `w:gridSpan` honoured (Word's own grid stops at 63 columns).
+    static let maxGridSpan = 64
+
     struct RowState {
         var cells: [TableCell] = []
         var nextGridColumn = 0
@@ -46,25 +49,26 @@ final class TableBuilder {
         rows.append(TableRow(cells: row.cells, origin: rowOrigin))
     }
 
+    /// Adds a cell to the open row. The row is changed in place (`row!`): a local copy would
+    /// share the cell array, so every append would copy it and a long row would cost O(n²).
     func addCell(blocks: [Block], span: Int, merge: VerticalMerge) {
-        guard var current = row else { return }
+        guard row != nil else { return }
         let origin = nextCellOrigin
-        let column = current.nextGridColumn
-        let span = max(1, span)
-        current.nextGridColumn += span
+        let column = row!.nextGridColumn
+        let span = max(1, min(span, Self.maxGridSpan))
+        row!.nextGridColumn += span
         if merge == .continuing, let start = openMerges[column], start.row < rows.count,
            start.cell < rows[start.row].cells.count {
             rows[start.row].cells[start.cell].rowSpan += 1
             if blocks.contains(where: { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
                 rows[start.row].cells[start.cell].blocks += blocks
             }
-            current.cells.append(TableCell(blocks: [], gridColumn: column, columnSpan: span, continuesAbove: true, origin: origin))
+            row!.cells.append(TableCell(blocks: [], gridColumn: column, columnSpan: span, continuesAbove: true, origin: origin))
         } else {
             for covered in column..<(column + span) { openMerges[covered] = nil }
-            if merge == .restart { openMerges[column] = (rows.count, current.cells.count) }
-            current.cells.append(TableCell(blocks: blocks, gridColumn: column, columnSpan: span, origin: origin))
+            if merge == .restart { openMerges[column] = (rows.count, row!.cells.count) }
+            row!.cells.append(TableCell(blocks: blocks, gridColumn: column, columnSpan: span, origin: origin))
         }
-        row = current
     }
 
     func finish() -> Table { Table(rows: rows, origin: origin) }

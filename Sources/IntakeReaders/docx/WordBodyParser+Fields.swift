@@ -18,12 +18,12 @@ extension WordBodyParser {
         var origin = currentOrigin
         origin.field = properties.name
         if let checked = properties.checkboxChecked {
-            appendMark(checked: checked, style: .contentControl, field: properties.name)
+            try appendMark(checked: checked, style: .contentControl, field: properties.name)
             suppression += 1
             try handleChildren()
             suppression -= 1
             if let name = properties.name {
-                addField(FormField(name: name, alternateName: properties.tag, kind: .checkbox,
+                try addField(FormField(name: name, alternateName: properties.tag, kind: .checkbox,
                                    checked: checked, origin: origin))
             }
             return
@@ -34,8 +34,8 @@ extension WordBodyParser {
             try handleChildren()
             suppression -= 1
             if let name = properties.name {
-                addField(FormField(name: name, alternateName: properties.tag, kind: properties.kind,
-                                   options: properties.options, isPlaceholder: true, origin: origin))
+                try addField(FormField(name: name, alternateName: properties.tag, kind: properties.kind,
+                                       options: properties.options, isPlaceholder: true, origin: origin))
             }
             return
         }
@@ -44,22 +44,34 @@ extension WordBodyParser {
         let shown = finishCapture(capture)
         guard let name = properties.name else { return }
         let value = properties.isDate ? (properties.fullDate ?? shown) : shown
-        addField(FormField(name: name, alternateName: properties.tag, kind: properties.kind,
-                           value: value, options: properties.options, origin: origin))
+        try addField(FormField(name: name, alternateName: properties.tag, kind: properties.kind,
+                               value: value, options: properties.options, origin: origin))
     }
 
     /// `w:fldChar`: begin / separate / end of a complex field. Legacy form fields (`w:ffData`)
     /// become fields; a FORMCHECKBOX also becomes a tick. Instructions never show.
+    ///
+    /// At most ``WordBodyParser/maxOpenFields`` fields are open at once; a begin past that is
+    /// counted (so its end matches) but otherwise ignored: its result reads as plain text.
     func handleFieldCharacter() throws {
-        switch reader.attribute("fldCharType", .w) {
+        let type = reader.attribute("fldCharType", .w)
+        if ignoredFieldDepth > 0 || (type == "begin" && fieldStack.count >= Self.maxOpenFields) {
+            switch type {
+            case "begin": ignoredFieldDepth += 1
+            case "end": ignoredFieldDepth -= 1
+            default: break
+            }
+            return
+        }
+        switch type {
         case "begin":
             var field = try LegacyFormField.read(from: reader)
             var origin = currentOrigin
             origin.field = field.name
             if case .checkbox(let checked) = field.kind {
-                appendMark(checked: checked, style: .legacyFormField, field: field.name)
+                try appendMark(checked: checked, style: .legacyFormField, field: field.name)
                 if let name = field.name {
-                    addField(FormField(name: name, kind: .checkbox, checked: checked, origin: origin))
+                    try addField(FormField(name: name, kind: .checkbox, checked: checked, origin: origin))
                 }
             }
             field.phase = .instruction
@@ -73,23 +85,23 @@ extension WordBodyParser {
             }
         case "end":
             guard let field = fieldStack.popLast() else { return }
-            finishLegacyField(field)
+            try finishLegacyField(field)
         default:
             return
         }
     }
 
-    private func finishLegacyField(_ field: LegacyFormField) {
+    private func finishLegacyField(_ field: LegacyFormField) throws {
         let shown = field.captureIndex.flatMap(finishCapture)
         guard let name = field.name else { return }
         var origin = currentOrigin
         origin.field = name
         switch field.kind {
         case .text:
-            addField(FormField(name: name, kind: .text, value: shown, origin: origin))
+            try addField(FormField(name: name, kind: .text, value: shown, origin: origin))
         case .dropdown(let entries, let selected):
             let value = shown ?? (entries.indices.contains(selected) ? entries[selected] : nil)
-            addField(FormField(name: name, kind: .choice, value: value, options: entries, origin: origin))
+            try addField(FormField(name: name, kind: .choice, value: value, options: entries, origin: origin))
         case .checkbox, .other:
             return
         }

@@ -7,7 +7,7 @@ extension WordBodyParser {
         try handleChildren()
         guard let drawing = drawings.popLast() else { return }
         for relationshipID in drawing.imageRelationships {
-            addImage(relationshipID: relationshipID, altText: drawing.altText)
+            try addImage(relationshipID: relationshipID, altText: drawing.altText)
         }
     }
 
@@ -17,10 +17,10 @@ extension WordBodyParser {
         if let description, !description.isEmpty { drawings[drawings.count - 1].altText = description }
     }
 
-    func handleBlip() {
+    func handleBlip() throws {
         guard let id = reader.attribute("embed", .r) ?? reader.attribute("link", .r) else { return }
         if drawings.isEmpty {
-            addImage(relationshipID: id, altText: nil)
+            try addImage(relationshipID: id, altText: nil)
         } else {
             drawings[drawings.count - 1].imageRelationships.append(id)
         }
@@ -30,7 +30,7 @@ extension WordBodyParser {
     func handleVML() throws {
         if reader.localName == "imagedata" {
             if let id = reader.attribute("id", .r) ?? reader.attribute("relid", .o) {
-                addImage(relationshipID: id, altText: drawings.last?.altText)
+                try addImage(relationshipID: id, altText: drawings.last?.altText)
             }
             return
         }
@@ -41,39 +41,39 @@ extension WordBodyParser {
         try handleChildren()
     }
 
-    func handleSignatureLine() {
+    func handleSignatureLine() throws {
         // An unsigned line and a signed one look alike here; the signature itself lives in
         // `_xmlsignatures`, so the state is left unknown.
-        addSignature(SignatureEvidence(kind: .signatureLine, signed: nil, origin: currentOrigin))
+        try addSignature(SignatureEvidence(kind: .signatureLine, signed: nil, origin: currentOrigin))
     }
 
     /// `w14:contentPart`: Word ink, drawn by hand (often a signature).
-    func handleInk() {
+    func handleInk() throws {
         if let id = reader.attribute("id", .r), let relationship = resources.relationships[id], !relationship.isExternal {
             noteInkPart(relationship.target)
         }
-        addSignature(SignatureEvidence(kind: .ink, origin: currentOrigin))
+        try addSignature(SignatureEvidence(kind: .ink, origin: currentOrigin))
     }
 
-    private func addImage(relationshipID: String, altText: String?) {
+    private func addImage(relationshipID: String, altText: String?) throws {
         let origin = currentOrigin
         guard let relationship = resources.relationships[relationshipID] else {
-            addPicture(Picture(altText: altText, origin: origin))
+            try addPicture(Picture(altText: altText, origin: origin))
             return
         }
         // A linked picture is a URL outside the package: recorded, never fetched.
         guard !relationship.isExternal else {
-            addPicture(Picture(altText: altText, origin: origin))
+            try addPicture(Picture(altText: altText, origin: origin))
             return
         }
         let target = relationship.target
         let contentType = resources.contentTypes.contentType(of: target)
         if target.lowercased().hasPrefix("word/ink/") || contentType == "application/inkml+xml" {
             noteInkPart(target)
-            addSignature(SignatureEvidence(kind: .ink, origin: origin))
+            try addSignature(SignatureEvidence(kind: .ink, origin: origin))
             return
         }
-        addPicture(Picture(name: target, altText: altText, contentType: contentType,
+        try addPicture(Picture(name: target, altText: altText, contentType: contentType,
                            byteCount: resources.package.declaredSize(of: target), origin: origin))
     }
 }

@@ -2,6 +2,7 @@ import IntakeDocument
 
 extension WordBodyParser {
     func handleTable() throws {
+        try resources.budget.addBlock()
         let table = TableBuilder(index: tableCount, part: part)
         tableCount += 1
         tables.append(table)
@@ -38,9 +39,12 @@ extension WordBodyParser {
     }
 
     func handleCell() throws {
-        guard let table = tables.last, let row = table.row else { return try handleChildren() }
+        // No local copy of the row: it would share the cell array and make each append copy it.
+        guard let table = tables.last, let isDeleted = table.row?.isDeleted else { return try handleChildren() }
         // A deleted row's cells are not read at all: their fields and pictures are gone too.
-        guard !row.isDeleted else { return try reader.skipElement() }
+        guard !isDeleted else { return try reader.skipElement() }
+        try resources.budget.checkRow(cellCount: table.row?.cells.count ?? 0)
+        try resources.budget.addBlock()
         var span = 1
         var merge = TableBuilder.VerticalMerge.none
         containers.append([])
@@ -49,7 +53,7 @@ extension WordBodyParser {
             if reader.isElement(.w, "tcPr") {
                 try reader.forEachChild {
                     if reader.isElement(.w, "gridSpan") {
-                        span = reader.attribute("val", .w).flatMap { Int($0) }.map { max(1, min($0, 1_000)) } ?? 1
+                        span = reader.attribute("val", .w).flatMap { Int($0) }.map { max(1, min($0, TableBuilder.maxGridSpan)) } ?? 1
                     } else if reader.isElement(.w, "vMerge") {
                         merge = reader.attribute("val", .w) == "restart" ? .restart : .continuing
                     }
@@ -66,10 +70,13 @@ extension WordBodyParser {
     func handleTextBox() throws {
         containers.append([])
         // A text box is a new paragraph context: the holder's open fields do not reach into it.
-        let savedFields = fieldStack
+        let savedFields = (fieldStack, ignoredFieldDepth)
         fieldStack = []
+        ignoredFieldDepth = 0
         try handleChildren()
-        fieldStack = savedFields
+        // Fields left open inside the box end with it, or their captures would stay open for good.
+        for field in fieldStack { _ = field.captureIndex.flatMap(finishCapture) }
+        (fieldStack, ignoredFieldDepth) = savedFields
         let blocks = containers.popLast() ?? []
         if paragraphs.isEmpty {
             containers[containers.count - 1] += blocks

@@ -13,7 +13,15 @@ final class WordBodyParser {
         var package: ZipPackage
         var relationships: PackageRelationships
         var contentTypes: PackageContentTypes
+        /// Counts blocks and form items across all parts of the document.
+        var budget: DocumentBudget
     }
+
+    /// Fields nested deeper than this are read as plain text: an unended field stays open to
+    /// the end of the part, and every open field's result captures every later run.
+    static let maxOpenFields = 16
+    /// A captured value stops growing here (UTF-8 bytes); the paragraph text keeps it all.
+    static let maxCaptureBytes = 64 << 10
 
     let reader: XMLStreamReader
     let part: String
@@ -33,6 +41,8 @@ final class WordBodyParser {
     /// Above zero while text must not show (placeholder content, a check box's own glyph).
     var suppression = 0
     var fieldStack: [LegacyFormField] = []
+    /// Field begins met while ``maxOpenFields`` were open: their separate and end are skipped too.
+    var ignoredFieldDepth = 0
     /// Text captured for content-control and FORMTEXT values; nil slots are finished captures.
     var captures: [ValueCapture?] = []
     /// Tick boxes met where no paragraph is open yet (a block-level check box control).
@@ -44,6 +54,25 @@ final class WordBodyParser {
     struct ValueCapture {
         var text = ""
         var paragraphBreakPending = false
+
+        /// Appends a piece, stopping at `limit` UTF-8 bytes (on a scalar boundary).
+        mutating func append(_ piece: String, limit: Int) {
+            if paragraphBreakPending && !text.isEmpty { add("\n", limit: limit) }
+            paragraphBreakPending = false
+            add(piece, limit: limit)
+        }
+
+        private mutating func add(_ piece: String, limit: Int) {
+            let room = limit - text.utf8.count
+            guard room > 0 else { return }
+            guard piece.utf8.count > room else { return text += piece }
+            var used = 0
+            for scalar in piece.unicodeScalars {
+                used += UTF8.width(scalar)
+                guard used <= room else { break }
+                text.unicodeScalars.append(scalar)
+            }
+        }
     }
 
     struct DrawingState {
@@ -52,14 +81,14 @@ final class WordBodyParser {
     }
 
     init(_ data: Data, part: String, resources: Resources, limits: ReadLimits) throws {
-        self.reader = try XMLStreamReader(data, partName: part, limits: limits)
+        self.reader = try XMLStreamReader(data, partName: resources.package.describe(part), limits: limits)
         self.part = part
         self.resources = resources
     }
 
     func parse() throws -> [Block] {
         guard try reader.moveToRoot() else {
-            throw IntakeError(.xmlMalformed, "The part \(part) has no root element.")
+            throw IntakeError(.xmlMalformed, "The \(resources.package.describe(part)) has no root element.")
         }
         try handleElement()
         return containers.first ?? []
@@ -88,11 +117,11 @@ final class WordBodyParser {
         switch reader.namespace {
         case .w?: try handleWordElement()
         case .mc?: if reader.localName == "AlternateContent" { try handleAlternateContent() }
-        case .w14?: if reader.localName == "contentPart" { handleInk() } else { try handleChildren() }
+        case .w14?: if reader.localName == "contentPart" { try handleInk() } else { try handleChildren() }
         case .wp?: if reader.localName == "docPr" { handleDrawingProperties() } else { try handleChildren() }
-        case .a?: if reader.localName == "blip" { handleBlip() } else { try handleChildren() }
+        case .a?: if reader.localName == "blip" { try handleBlip() } else { try handleChildren() }
         case .v?: try handleVML()
-        case .o?: if reader.localName == "signatureline" { handleSignatureLine() } else { try handleChildren() }
+        case .o?: if reader.localName == "signatureline" { try handleSignatureLine() } else { try handleChildren() }
         case .m?: return  // equations: no form content
         default: try handleChildren()
         }
@@ -104,11 +133,11 @@ final class WordBodyParser {
         case "pPr": try handleParagraphProperties()
         case "r": try handleRun()
         case "rPr": try handleRunProperties()
-        case "t": appendRunText(try reader.textContent())
+        case "t": try appendRunText(try reader.textContent())
         case "tab", "ptab": append("\t")
         case "br", "cr": append("\n")
         case "noBreakHyphen": append("-")
-        case "sym": handleSymbol()
+        case "sym": try handleSymbol()
         // Deleted changes and field instructions never show.
         case "del", "moveFrom", "delText", "instrText", "delInstrText": return
         // Properties and references with no text of their own.
@@ -129,6 +158,7 @@ final class WordBodyParser {
     // MARK: Paragraphs and runs
 
     private func handleParagraph() throws {
+        try resources.budget.addBlock()
         var builder = ParagraphBuilder(origin: currentOrigin)
         for mark in pendingMarks {
             let written = builder.appendMark(checked: mark.checked, style: mark.style, field: mark.field)
@@ -172,14 +202,14 @@ final class WordBodyParser {
     }
 
     /// Run text, with any tick glyph in it turned into a tick.
-    private func appendRunText(_ text: String) {
+    private func appendRunText(_ text: String) throws {
         guard !isTextSuppressed else { return }
         var plain = ""
         for scalar in text.unicodeScalars {
             if let (checked, style) = tickState(of: scalar) {
                 append(plain)
                 plain = ""
-                appendMark(checked: checked, style: style, field: nil)
+                try appendMark(checked: checked, style: style, field: nil)
             } else {
                 plain.unicodeScalars.append(scalar)
             }
@@ -199,18 +229,18 @@ final class WordBodyParser {
     }
 
     /// `w:sym`: a character from a symbol font, given as a hex code.
-    private func handleSymbol() {
+    private func handleSymbol() throws {
         guard !isTextSuppressed, let hex = reader.attribute("char", .w), let code = UInt32(hex, radix: 16) else { return }
         let font = reader.attribute("font", .w)
         if Self.isWingdings(font) {
             if let checked = TickGlyph.state(ofWingdings: code) {
-                appendMark(checked: checked, style: .wingdings, field: nil)
+                try appendMark(checked: checked, style: .wingdings, field: nil)
             }
             return
         }
         guard let scalar = Unicode.Scalar(code) else { return }
         if let checked = TickGlyph.state(ofUnicode: scalar) {
-            appendMark(checked: checked, style: .unicode, field: nil)
+            try appendMark(checked: checked, style: .unicode, field: nil)
         } else if !(0xF000...0xF0FF).contains(code) {
             append(String(scalar))
         }
@@ -224,7 +254,8 @@ final class WordBodyParser {
     }
 
     /// Writes a tick box where the reader is, even while the surrounding text is suppressed.
-    func appendMark(checked: Bool, style: TickStyle, field: String?) {
+    func appendMark(checked: Bool, style: TickStyle, field: String?) throws {
+        try resources.budget.addFormItem()
         guard !paragraphs.isEmpty else {
             pendingMarks.append((checked, style, field))
             return
@@ -235,11 +266,7 @@ final class WordBodyParser {
     private func capture(_ text: String) {
         guard !text.isEmpty else { return }
         for index in captures.indices where captures[index] != nil {
-            if captures[index]!.paragraphBreakPending && !captures[index]!.text.isEmpty {
-                captures[index]!.text += "\n"
-            }
-            captures[index]!.paragraphBreakPending = false
-            captures[index]!.text += text
+            captures[index]!.append(text, limit: Self.maxCaptureBytes)
         }
     }
 
@@ -259,8 +286,19 @@ final class WordBodyParser {
 
     // MARK: Collected evidence
 
-    func addField(_ field: FormField) { fields.append(field) }
-    func addPicture(_ picture: Picture) { pictures.append(picture) }
-    func addSignature(_ evidence: SignatureEvidence) { signatures.append(evidence) }
+    func addField(_ field: FormField) throws {
+        try resources.budget.addFormItem()
+        fields.append(field)
+    }
+
+    func addPicture(_ picture: Picture) throws {
+        try resources.budget.addFormItem()
+        pictures.append(picture)
+    }
+
+    func addSignature(_ evidence: SignatureEvidence) throws {
+        try resources.budget.addFormItem()
+        signatures.append(evidence)
+    }
     func noteInkPart(_ name: String) { referencedInkParts.insert(name) }
 }

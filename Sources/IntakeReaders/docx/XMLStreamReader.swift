@@ -40,13 +40,15 @@ final class XMLStreamReader {
         return [Data(ascii), Data(ascii.flatMap { [$0, 0] }), Data(ascii.flatMap { [0, $0] })]
     }()
 
+    /// - parameter partName: how errors name the part: ``ZipPackage/describe(_:)``, never a raw
+    ///   name the sender chose.
     init(_ data: Data, partName: String, limits: ReadLimits) throws {
         _ = Self.parserReady
         xmlResetLastError()
         // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
         // sees the bytes also covers DTDs whose entity tricks would fail the parse first.
         if Self.doctypeMarkers.contains(where: { data.range(of: $0) != nil }) {
-            throw IntakeError(.xmlDoctype, "The part \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
+            throw IntakeError(.xmlDoctype, "The \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
         }
         self.data = data
         self.partName = partName
@@ -58,7 +60,7 @@ final class XMLStreamReader {
             return xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), partName, nil, options)
         }
         guard let made else {
-            throw IntakeError(.xmlMalformed, "The part \(partName) could not be opened as XML.")
+            throw IntakeError(.xmlMalformed, "The \(partName) could not be opened as XML.")
         }
         reader = made
     }
@@ -74,7 +76,7 @@ final class XMLStreamReader {
         readCount += 1
         depth = Int(xmlTextReaderDepth(reader))
         if depth > maxDepth {
-            throw IntakeError(.xmlTooDeep, "The part \(partName) nests elements deeper than the limit of \(maxDepth).")
+            throw IntakeError(.xmlTooDeep, "The \(partName) nests elements deeper than the limit of \(maxDepth).")
         }
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -89,7 +91,7 @@ final class XMLStreamReader {
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
             kind = .text
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            throw IntakeError(.xmlDoctype, "The part \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
+            throw IntakeError(.xmlDoctype, "The \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
         default:
             kind = .other
         }
@@ -183,8 +185,8 @@ final class XMLStreamReader {
         // libxml2 refuses nesting past its own limit (256) before this reader sees the depth.
         if let error = xmlGetLastError(), let message = error.pointee.message,
            String(cString: message).localizedCaseInsensitiveContains("depth") {
-            return IntakeError(.xmlTooDeep, "The part \(partName) nests elements deeper than the limit of \(maxDepth).")
+            return IntakeError(.xmlTooDeep, "The \(partName) nests elements deeper than the limit of \(maxDepth).")
         }
-        return IntakeError(.xmlMalformed, "The part \(partName) is not well-formed XML.")
+        return IntakeError(.xmlMalformed, "The \(partName) is not well-formed XML.")
     }
 }

@@ -5,7 +5,13 @@ import IntakeDocument
 ///
 /// ZIPFoundation silently stops listing at an encrypted entry and opens duplicate names without
 /// complaint, so the checks that must see every entry (count, encryption, duplicate names) read
-/// the directory here, straight from the bytes.
+/// the directory here, straight from the bytes. It also traps (rather than throws) on offsets and
+/// sizes past `Int64.max`, so every offset and size it will use is checked here first: the
+/// directory, each local header and each entry's data must lie inside the file.
+///
+/// All arithmetic on values read from the file is done in `UInt64` and compared against the
+/// file size before any conversion to `Int`: no value from the file can overflow or trap.
+/// Error messages name entries by their position, never by the name the sender chose.
 struct ZipCentralDirectory {
     struct Record {
         var name: String
@@ -14,87 +20,155 @@ struct ZipCentralDirectory {
         var uncompressedSize: UInt64
     }
 
+    /// A declared inflated size beyond this is not a real package part (1 TiB).
+    static let absurdSize: UInt64 = 1 << 40
+
     private(set) var records: [Record] = []
+    private let bytes: [UInt8]
 
     init(_ data: Data, limits: ReadLimits) throws {
-        let bytes = [UInt8](data)
-        guard let end = Self.findEndRecord(bytes) else {
+        bytes = [UInt8](data)
+        guard let end = findEndRecord() else {
             throw IntakeError(.zipDamaged, "The ZIP container has no end-of-directory record (truncated or not a ZIP file).")
         }
-        var count = UInt64(Self.u16(bytes, end + 10))
-        var offset = UInt64(Self.u32(bytes, end + 16))
-        if count == 0xFFFF || offset == 0xFFFF_FFFF {
-            (count, offset) = try Self.zip64Directory(bytes, endOffset: end)
+        var count = UInt64(u16(end + 10))
+        var offset = UInt64(u32(end + 16))
+        if let zip64 = try zip64Directory(endOffset: end) {
+            (count, offset) = zip64
+        } else if count == 0xFFFF || offset == 0xFFFF_FFFF {
+            throw IntakeError(.zipDamaged, "The ZIP64 directory locator is missing.")
         }
         guard count <= UInt64(limits.maxZipEntries) else {
             throw IntakeError(.zipTooManyEntries, "The ZIP container lists \(count) entries; the limit is \(limits.maxZipEntries).")
         }
-        var position = Int(clamping: offset)
+        guard fits(offset, 0) else { throw Self.damagedDirectory }
+        var position = Int(offset)
         var seen: Set<String> = []
-        for _ in 0..<count {
-            guard position >= 0, position + 46 <= bytes.count, Self.u32(bytes, position) == 0x0201_4B50 else {
-                throw IntakeError(.zipDamaged, "The ZIP central directory is damaged.")
+        for index in 0..<Int(count) {
+            guard fits(UInt64(position), 46), u32(position) == 0x0201_4B50 else { throw Self.damagedDirectory }
+            let flags = u16(position + 8)
+            let method = u16(position + 10)
+            let nameLength = Int(u16(position + 28))
+            let extraLength = Int(u16(position + 30))
+            let commentLength = Int(u16(position + 32))
+            let nameStart = position + 46
+            // The three lengths are 16-bit and `position` is inside the file: no overflow.
+            guard fits(UInt64(nameStart), UInt64(nameLength + extraLength + commentLength)) else {
+                throw Self.damagedDirectory
             }
-            let flags = Self.u16(bytes, position + 8)
-            let method = Self.u16(bytes, position + 10)
-            let nameLength = Int(Self.u16(bytes, position + 28))
-            let extraLength = Int(Self.u16(bytes, position + 30))
-            let commentLength = Int(Self.u16(bytes, position + 32))
-            guard position + 46 + nameLength <= bytes.count else {
-                throw IntakeError(.zipDamaged, "The ZIP central directory is damaged.")
-            }
-            let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+            let name = String(decoding: bytes[nameStart..<(nameStart + nameLength)], as: UTF8.self)
             // Bit 0: encrypted; bit 6: strong encryption; method 99: WinZip AES.
             let encrypted = flags & 0x0001 != 0 || flags & 0x0040 != 0 || method == 99
             if encrypted {
-                throw IntakeError(.zipEncrypted, "The ZIP entry \(name) is encrypted; Intake reads only unencrypted packages.")
+                throw IntakeError(.zipEncrypted, "ZIP entry #\(index + 1) is encrypted; Intake reads only unencrypted packages.")
             }
             // OPC part names are case-insensitive: two spellings of one name are an attack or damage.
             guard seen.insert(name.lowercased()).inserted else {
-                throw IntakeError(.zipDuplicateName, "The ZIP container holds the entry name \(name) twice (ignoring case).")
+                throw IntakeError(.zipDuplicateName, "ZIP entry #\(index + 1) repeats the name of an earlier entry (ignoring case).")
             }
-            records.append(Record(
-                name: name, encrypted: encrypted,
-                compressedSize: UInt64(Self.u32(bytes, position + 20)),
-                uncompressedSize: UInt64(Self.u32(bytes, position + 24))))
-            position += 46 + nameLength + extraLength + commentLength
+            let sizes = try entrySizes(at: position, extraStart: nameStart + nameLength, extraLength: extraLength, index: index)
+            records.append(Record(name: name, encrypted: encrypted,
+                                  compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed))
+            position = nameStart + nameLength + extraLength + commentLength
         }
     }
 
-    private static func findEndRecord(_ bytes: [UInt8]) -> Int? {
+    private static let damagedDirectory = IntakeError(.zipDamaged, "The ZIP central directory is damaged.")
+
+    /// True when `length` bytes starting at `offset` lie inside the file (no overflow possible).
+    private func fits(_ offset: UInt64, _ length: UInt64) -> Bool {
+        let size = UInt64(bytes.count)
+        return offset <= size && length <= size - offset
+    }
+
+    /// The effective sizes and local-header offset of one entry, with ZIP64 values (extra field
+    /// 0x0001, holding only the fields whose 32-bit slot is all ones, in this order) applied.
+    private func entrySizes(at position: Int, extraStart: Int, extraLength: Int, index: Int) throws
+        -> (compressed: UInt64, uncompressed: UInt64) {
+        var uncompressed = UInt64(u32(position + 24))
+        var compressed = UInt64(u32(position + 20))
+        var localHeader = UInt64(u32(position + 42))
+        if let zip64 = zip64Extra(start: extraStart, length: extraLength) {
+            var cursor = zip64.lowerBound
+            func next(_ value: inout UInt64) {
+                guard value == 0xFFFF_FFFF, cursor + 8 <= zip64.upperBound else { return }
+                // ZIPFoundation ignores a zero here and keeps the 32-bit value; so does this walk.
+                let wide = u64(cursor)
+                if wide > 0 { value = wide }
+                cursor += 8
+            }
+            next(&uncompressed)
+            next(&compressed)
+            next(&localHeader)
+        }
+        let damaged = IntakeError(.zipDamaged, "ZIP entry #\(index + 1) declares an offset or size outside the file.")
+        guard fits(localHeader, 30), fits(localHeader + 30, compressed), uncompressed <= Self.absurdSize else {
+            throw damaged
+        }
+        // ZIPFoundation picks the method from the local header and, for stored data, reads the
+        // directory's inflated size in 16 KB steps even past the end of the file: stored data
+        // must fit in the file, or a fake size of 2⁴⁰ costs 67 million empty reads.
+        if u16(Int(localHeader) + 8) == 0, !fits(localHeader + 30, uncompressed) {
+            throw damaged
+        }
+        return (compressed, uncompressed)
+    }
+
+    /// The data range of the first ZIP64 extended-information block in an extra field.
+    private func zip64Extra(start: Int, length: Int) -> Range<Int>? {
+        var cursor = start
+        let end = start + length
+        while cursor + 4 <= end {
+            let id = u16(cursor)
+            let size = Int(u16(cursor + 2))
+            guard cursor + 4 + size <= end else { return nil }
+            if id == 0x0001 { return (cursor + 4)..<(cursor + 4 + size) }
+            cursor += 4 + size
+        }
+        return nil
+    }
+
+    private func findEndRecord() -> Int? {
         guard bytes.count >= 22 else { return nil }
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         var index = bytes.count - 22
         while index >= lowest {
-            if u32(bytes, index) == 0x0605_4B50 { return index }
+            if u32(index) == 0x0605_4B50 { return index }
             index -= 1
         }
         return nil
     }
 
-    private static func zip64Directory(_ bytes: [UInt8], endOffset: Int) throws -> (UInt64, UInt64) {
+    /// The ZIP64 entry count and directory offset, when the file has a ZIP64 locator.
+    ///
+    /// ZIPFoundation reads the ZIP64 record at the fixed place just before the locator (and only
+    /// when it says version 4.5 or later) whatever the locator's own offset says; this walk must
+    /// see the same directory, so a record anywhere else is damage.
+    private func zip64Directory(endOffset: Int) throws -> (UInt64, UInt64)? {
         let locator = endOffset - 20
-        guard locator >= 0, u32(bytes, locator) == 0x0706_4B50 else {
-            throw IntakeError(.zipDamaged, "The ZIP64 directory locator is missing.")
-        }
-        let record = Int(clamping: u64(bytes, locator + 8))
-        guard record >= 0, record + 56 <= bytes.count, u32(bytes, record) == 0x0606_4B50 else {
+        guard locator >= 0, u32(locator) == 0x0706_4B50 else { return nil }
+        let record = locator - 56
+        guard record >= 0, u32(record) == 0x0606_4B50, u64(locator + 8) == UInt64(record) else {
             throw IntakeError(.zipDamaged, "The ZIP64 end-of-directory record is damaged.")
         }
-        return (u64(bytes, record + 32), u64(bytes, record + 48))
+        guard u16(record + 14) >= 45 else { return nil }
+        return (u64(record + 32), u64(record + 48))
     }
 
-    private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
-        guard at >= 0, at + 2 <= bytes.count else { return 0 }
+    // Little-endian readers: a read past either end gives 0 (then fails a signature or bound check).
+
+    private func u16(_ at: Int) -> UInt16 {
+        guard at >= 0, at <= bytes.count - 2 else { return 0 }
         return UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
     }
 
-    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
-        guard at >= 0, at + 4 <= bytes.count else { return 0 }
-        return UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+    private func u32(_ at: Int) -> UInt32 {
+        guard at >= 0, at <= bytes.count - 4 else { return 0 }
+        return UInt32(u16(at)) | UInt32(u16(at + 2)) << 16
     }
 
-    private static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
-        UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32
+    private func u64(_ at: Int) -> UInt64 {
+        guard at >= 0, at <= bytes.count - 8 else { return 0 }
+        return UInt64(u32(at)) | UInt64(u32(at + 4)) << 32
     }
 }
