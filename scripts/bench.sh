@@ -27,7 +27,8 @@ measure() {  # label, command…  → prints seconds and peak RSS
     local label="$1"; shift
     local report; report="$(mktemp)"
     /usr/bin/time -f "%e %M" -o "$report" "$@" > /dev/null 2>&1 || true
-    read -r secs kb < "$report"; rm -f "$report"
+    # GNU time writes "Command exited with non-zero status N" first when it does; the numbers are last.
+    read -r secs kb < <(tail -n 1 "$report"); rm -f "$report"
     echo "$label $secs $kb"
 }
 

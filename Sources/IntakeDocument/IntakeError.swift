@@ -56,6 +56,9 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Pages with no text layer and no form fields: a scan.
         public static let pdfImageOnly = Code(rawValue: "pdf.image-only")
         public static let pdfNoPages = Code(rawValue: "pdf.no-pages")
+        /// More text than the reader's cap: pages can share one content stream, so a small file
+        /// can hold millions of characters.
+        public static let pdfTooMuchText = Code(rawValue: "pdf.too-much-text")
 
         // E-mail
         public static let mailMalformed = Code(rawValue: "mail.malformed")

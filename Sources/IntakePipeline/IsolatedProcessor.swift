@@ -27,7 +27,7 @@ public struct IsolatedProcessor: FileProcessor {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-worker-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         do {
-            FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments + ["--display-path", item.displayPath, "--", item.url.path]

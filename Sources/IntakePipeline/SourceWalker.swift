@@ -29,7 +29,7 @@ public enum SourceWalker {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") || isBookkeeping(name) { continue }
                 var childIsDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &childIsDirectory)
+                _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &childIsDirectory)
                 if !childIsDirectory.boolValue, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                     found.append(relative)
                 }

@@ -24,6 +24,17 @@ struct PdfHostileInputTests {
         #expect(code(reading: Data("%PDF-1.7\n".utf8)) == .pdfDamaged)
     }
 
+    @Test("A damaged-file message is our own words and poppler's error code, never poppler's text")
+    func damagedMessageCarriesNoLibraryText() throws {
+        let whole = try PdfTestFiles.shared("filled/bolton-rpde-form-03.pdf")
+        for data in [Data(String(repeating: "This is not a PDF. ", count: 50).utf8), whole.prefix(whole.count / 2)] {
+            let error = try #require(throws: IntakeError.self) { try PdfReader().read(data) }
+            #expect(error.code == .pdfDamaged)
+            let pattern = #/The PDF is damaged, truncated or not a PDF \((poppler )?error -?\d+\); ask for a new copy\./#
+            #expect(error.message.wholeMatch(of: pattern) != nil, "\(error.message)")
+        }
+    }
+
     @Test("A password-protected PDF (encrypted here with qpdf) is reported, not opened")
     func encrypted() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("intake-pdf-\(UUID().uuidString)")

@@ -14,66 +14,86 @@ enum HTMLText {
         "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "pound": "£", "euro": "€",
     ]
 
+    /// Walks the body once, by index over its scalars, appending to one growing output: no
+    /// search ever starts again from an earlier position, so time is linear in the body.
     static func plainText(fromHTML html: String) -> String {
-        var output = ""
-        var scalars = html.unicodeScalars[...]
-        while let scalar = scalars.first {
+        let scalars = Array(html.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
             if scalar == "<" {
-                let tagEnd = scalars.firstIndex(of: ">") ?? scalars.endIndex
-                let tag = String(scalars[scalars.index(after: scalars.startIndex)..<tagEnd])
-                scalars = tagEnd == scalars.endIndex ? scalars[tagEnd...] : scalars[scalars.index(after: tagEnd)...]
-                let name = tagName(tag)
+                let tagEnd = scalars[index...].firstIndex(of: ">") ?? scalars.count
+                let name = tagName(scalars[(index + 1)..<tagEnd])
+                index = min(tagEnd + 1, scalars.count)
                 if name == "script" || name == "style" || name == "head" {
-                    scalars = skip(past: "</\(name)", in: scalars)
+                    index = end(ofClosing: name, in: scalars, from: index)
                 } else if lineBreakTags.contains(name) {
-                    output += "\n"
+                    output.append("\n")
                 } else if name == "td" || name == "th" {
-                    output += " "
+                    output.append(" ")
                 }
-            } else if scalar == "&", let (decoded, rest) = entity(at: scalars) {
-                output += decoded
-                scalars = rest
+            } else if scalar == "&", let (decoded, next) = entity(in: scalars, at: index) {
+                // One scalar at a time: `append(contentsOf:)` on the view rebuilds it each call.
+                for decodedScalar in decoded.unicodeScalars { output.append(decodedScalar) }
+                index = next
             } else {
-                output.unicodeScalars.append(scalar)
-                scalars = scalars.dropFirst()
+                output.append(scalar)
+                index += 1
             }
         }
-        return tidy(output)
+        return tidy(String(output))
     }
 
     /// "p class=x" → "p"; "/P" → "/p"; "br/" → "br"; comments and doctypes give "!".
-    private static func tagName(_ tag: String) -> String {
-        var rest = Substring(tag)
-        var closing = ""
+    /// Reads only the name's own scalars, never the attributes after it.
+    private static func tagName(_ tag: ArraySlice<Unicode.Scalar>) -> String {
+        var rest = tag
+        var name = String.UnicodeScalarView()
         if rest.first == "/" {
-            closing = "/"
+            name.append("/")
             rest = rest.dropFirst()
         }
         if rest.first == "!" { return "!" }
-        return closing + rest.prefix { $0.isLetter || $0.isNumber }.lowercased()
+        for scalar in rest {
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { break }
+            name.append(scalar)
+        }
+        return String(name).lowercased()
     }
 
-    private static func skip(past marker: String, in scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
-        let text = Substring(scalars)
-        guard let range = text.range(of: marker, options: .caseInsensitive) else { return text.unicodeScalars[text.endIndex...] }
-        let rest = text[range.upperBound...]
-        guard let close = rest.firstIndex(of: ">") else { return rest.unicodeScalars[rest.endIndex...] }
-        return rest[rest.index(after: close)...].unicodeScalars
+    /// The index just past the `>` of the first `</name` (any case) at or after `start`;
+    /// the end when there is none.
+    private static func end(ofClosing name: String, in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        let marker = Array("</\(name)".unicodeScalars)
+        var index = start
+        while index + marker.count <= scalars.count {
+            if marker.indices.allSatisfy({ asciiLowercased(scalars[index + $0]) == marker[$0] }) {
+                let close = scalars[(index + marker.count)...].firstIndex(of: ">") ?? scalars.count
+                return min(close + 1, scalars.count)
+            }
+            index += 1
+        }
+        return scalars.count
     }
 
-    /// Decodes `&name;`, `&#123;` or `&#x7B;` at the start of `scalars`.
-    private static func entity(at scalars: Substring.UnicodeScalarView) -> (String, Substring.UnicodeScalarView)? {
-        guard let semicolon = scalars.prefix(12).firstIndex(of: ";") else { return nil }
-        let body = String(scalars[scalars.index(after: scalars.startIndex)..<semicolon])
-        let rest = scalars[scalars.index(after: semicolon)...]
+    private static func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+    }
+
+    /// Decodes `&name;`, `&#123;` or `&#x7B;` at `start`: the text and the index after the `;`.
+    private static func entity(in scalars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+        guard let semicolon = scalars[start..<min(start + 12, scalars.count)].firstIndex(of: ";") else { return nil }
+        let body = String(String.UnicodeScalarView(scalars[(start + 1)..<semicolon]))
+        let next = semicolon + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.lowercased().hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, let decoded = Unicode.Scalar(value) else { return nil }
-            return (String(Character(decoded)), rest)
+            return (String(Character(decoded)), next)
         }
         guard let decoded = entities[body.lowercased()] else { return nil }
-        return (decoded, rest)
+        return (decoded, next)
     }
 
     /// Collapses runs of spaces, trims each line and keeps at most one blank line in a row.

@@ -80,14 +80,14 @@ enum PdfLayoutBuilder {
                                       tick: PdfTickMark(checked: checked, style: style)))
                 continue
             }
-            if var word = current {
+            if let word = current {
                 let height = max(1, min(word.rect.height, glyph.rect.height))
                 let gap = glyph.rect.x0 - lastX1
                 let sameLine = abs(glyph.rect.midY - word.rect.midY) < 0.4 * height
                 if sameLine && gap < 0.2 * height && gap > -0.5 * height {
-                    word.text.unicodeScalars.append(glyph.scalar)
-                    word.rect = word.rect.union(glyph.rect)
-                    current = word
+                    // Mutated in place: a copy would duplicate the text on every glyph.
+                    current?.text.unicodeScalars.append(glyph.scalar)
+                    current?.rect = word.rect.union(glyph.rect)
                     lastX1 = glyph.rect.x1
                     continue
                 }
@@ -102,10 +102,15 @@ enum PdfLayoutBuilder {
 
     // MARK: - Lines and spans
 
+    /// How many of the most recent lines a word is compared with. Words come sorted by top, so
+    /// a line that ends above the current word can never take a later word either: the line a
+    /// word joins is one of the last few started. The window keeps a page of many lines linear.
+    static let lineWindow = 32
+
     private static func groupIntoLines(_ words: [PdfWord], page: Int) -> [PdfLine] {
         var groups: [(rect: Rect, words: [PdfWord])] = []
         for word in words.sorted(by: { ($0.rect.y0, $0.rect.x0) < ($1.rect.y0, $1.rect.x0) }) {
-            let match = groups.indices.last { index in
+            let match = groups.indices.suffix(lineWindow).last { index in
                 let rect = groups[index].rect
                 let overlap = min(rect.y1, word.rect.y1) - max(rect.y0, word.rect.y0)
                 return overlap >= 0.5 * max(0.5, min(rect.height, word.rect.height))
@@ -130,10 +135,9 @@ enum PdfLayoutBuilder {
         let height = heights.isEmpty ? 10 : heights[heights.count / 2]
         var result: [[PdfWord]] = []
         for word in words {
-            if var last = result.last, let previous = last.last,
+            if let previous = result.last?.last,
                previous.tick != nil || word.rect.x0 - previous.rect.x1 <= 0.45 * height {
-                last.append(word)
-                result[result.count - 1] = last
+                result[result.count - 1].append(word)
             } else {
                 result.append([word])
             }

@@ -71,6 +71,13 @@ enum PdfParagraphAssembler {
 
     static func paragraph(words: [PdfWord], origin: Origin) -> Paragraph {
         var text = ""
+        // Scalars in `text` so far, kept as it grows (`text.count` would walk the whole string
+        // at every tick); scalar counts add up exactly where character counts may not.
+        var length = 0
+        func append(_ piece: String) {
+            text += piece
+            length += piece.unicodeScalars.count
+        }
         var marks: [(offset: Int, rect: Rect, tick: PdfTickMark)] = []
         var previous: Rect?
         for word in words {
@@ -78,19 +85,20 @@ enum PdfParagraphAssembler {
             // A word broken at a line end with a hyphen ("school-" / "based") joins without a space.
             let hyphenatedWrap = text.hasSuffix("-") && text.dropLast().last?.isLetter == true
                 && previous.map { word.rect.midY > $0.y1 } == true && word.text.first?.isLowercase == true
-            if !text.isEmpty && !text.hasSuffix(" ") && !hyphenatedWrap { text += " " }
+            if !text.isEmpty && !text.hasSuffix(" ") && !hyphenatedWrap { append(" ") }
             if let tick = word.tick {
-                marks.append((text.count, word.rect, tick))
-                text += word.shownText + " "
+                marks.append((length, word.rect, tick))
+                append(word.shownText + " ")
             } else {
-                text += word.text
+                append(word.text)
             }
         }
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         let ticks = marks.enumerated().map { index, mark -> Tick in
-            let start = mark.offset + 1
-            let end = index + 1 < marks.count ? marks[index + 1].offset : characters.count
-            let label = start < end ? String(characters[start..<end]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            let start = mark.offset + 1  // after the one-scalar ☒/☐
+            let end = index + 1 < marks.count ? marks[index + 1].offset : scalars.count
+            let label = start < end
+                ? String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .whitespacesAndNewlines) : ""
             var tickOrigin = origin
             tickOrigin.rect = mark.rect
             return Tick(checked: mark.tick.checked, label: label, style: mark.tick.style, origin: tickOrigin)

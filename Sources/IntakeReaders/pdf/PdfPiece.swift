@@ -46,14 +46,17 @@ struct PdfColumnModel {
         }
         valueX = Self.dominant(votes)
         guard let valueX else { return }
+        let boxesByPage = Dictionary(grouping: fields.filter {
+            ($0.field.kind == .text || $0.field.kind == .choice) && $0.rect.x0 >= valueX - 6
+        }, by: \.page)
         for line in lines {
             let (left, right) = Self.split(line, at: valueX)
             guard !left.isEmpty, let labelFont = PdfLine.dominantFont(left) else { continue }
             if !right.isEmpty {
                 labelFonts.insert(labelFont)
                 if let valueFont = PdfLine.dominantFont(right) { valueFonts.insert(valueFont) }
-            } else if fields.contains(where: { $0.page == line.page && ($0.field.kind == .text || $0.field.kind == .choice)
-                && $0.rect.x0 >= valueX - 6 && line.rect.y0 >= $0.rect.y0 - 4 && line.rect.y0 <= $0.rect.y1 }) {
+            } else if boxesByPage[line.page, default: []].contains(where: {
+                line.rect.y0 >= $0.rect.y0 - 4 && line.rect.y0 <= $0.rect.y1 }) {
                 labelFonts.insert(labelFont)
             }
         }
@@ -91,12 +94,25 @@ struct PdfColumnModel {
         return [piece(leftRect.x1 > valueX + 6 ? .full : .label, line.words)]
     }
 
-    /// The most common position (within 3 pt); at least two votes.
+    /// The most common position (within 3 pt); at least two votes. Ties go to the vote seen
+    /// first. Votes near each one are counted in a sorted copy (a page may give thousands).
     private static func dominant(_ votes: [Double]) -> Double? {
+        let sorted = votes.sorted()
+        /// The first index where `isPast` holds; it must hold for every later index too.
+        func firstIndex(where isPast: (Double) -> Bool) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isPast(sorted[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
         var best: (count: Int, x: Double)?
         for vote in votes {
-            let near = votes.filter { abs($0 - vote) <= 3 }
-            if near.count >= 2, near.count > best?.count ?? 0 { best = (near.count, near.min() ?? vote) }
+            // The same test as abs(x - vote) <= 3, split into its two monotone halves.
+            let lower = firstIndex { $0 - vote >= -3 }, upper = firstIndex { $0 - vote > 3 }
+            let count = upper - lower
+            if count >= 2, count > best?.count ?? 0 { best = (count, sorted[lower]) }
         }
         return best?.x
     }

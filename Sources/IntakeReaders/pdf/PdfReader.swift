@@ -12,7 +12,15 @@ import IntakeDocument
 /// Each call opens its own poppler document and frees it before returning: a reader may be
 /// used from many threads at once, one call per thread.
 public struct PdfReader: Sendable {
+    /// Most characters (whitespace included) read from all pages of one PDF together. Poppler
+    /// and the layout rebuild cost time per character, and pages may share one content stream,
+    /// so a small file can ask for a great deal; 2,000,000 is several hundred dense pages.
+    /// Kept here until ``ReadLimits`` has a field for it.
+    public static let defaultMaxTextCharacters = 2_000_000
+
     public let limits: ReadLimits
+    /// ``defaultMaxTextCharacters`` unless a test lowers it.
+    var maxTextCharacters = PdfReader.defaultMaxTextCharacters
 
     public init(limits: ReadLimits = .default) {
         self.limits = limits
@@ -21,8 +29,9 @@ public struct PdfReader: Sendable {
     /// Reads a whole PDF held in memory.
     ///
     /// - Throws: ``IntakeError`` with `pdf.encrypted`, `pdf.damaged` (also empty, truncated or
-    ///   not a PDF), `pdf.no-pages`, `pdf.too-many-pages`, `pdf.image-only` (no text layer and
-    ///   no filled fields: a scan) or `file.too-large`. Messages carry no document content.
+    ///   not a PDF), `pdf.no-pages`, `pdf.too-many-pages`, `pdf.too-much-text` (more than
+    ///   ``defaultMaxTextCharacters``), `pdf.image-only` (no text layer and no filled fields:
+    ///   a scan) or `file.too-large`. Messages carry no document content.
     public func read(_ data: Data) throws -> Document {
         guard data.count <= limits.maxFileBytes else {
             throw IntakeError(.fileTooLarge, "The PDF is \(data.count) bytes; the limit is \(limits.maxFileBytes).")
@@ -38,7 +47,7 @@ public struct PdfReader: Sendable {
             guard let page = handle.page(at: index) else {
                 throw IntakeError(.pdfDamaged, "Page \(index + 1) of the PDF could not be read; ask for a new copy.")
             }
-            content.add(page, number: index + 1)
+            try content.add(page, number: index + 1, maxCharacters: maxTextCharacters)
         }
         let filledField = content.fields.contains { $0.field.value != nil || $0.field.checked == true }
         guard content.textCharacters > 0 || filledField else {
@@ -57,11 +66,20 @@ private struct PageContent {
     var pictures: [Picture] = []
     var ink: [SignatureEvidence] = []
     var textCharacters = 0
+    /// Every character read so far, whitespace included, against the reader's text limit.
+    var allCharacters = 0
 
-    mutating func add(_ page: PopplerPageHandle, number: Int) {
+    /// Reads one page; throws `pdf.too-much-text` before laying out a page that takes the
+    /// document over `maxCharacters`.
+    mutating func add(_ page: PopplerPageHandle, number: Int, maxCharacters: Int) throws {
         let size = page.size
-        let pageFields = PdfFormFields.read(page: page, number: number)
         let glyphs = page.glyphs(fonts: &fonts)
+        allCharacters += glyphs.count
+        guard allCharacters <= maxCharacters else {
+            throw IntakeError(.pdfTooMuchText, "The PDF's text passes the limit of \(maxCharacters) characters "
+                + "by page \(number); ask for the form on its own.")
+        }
+        let pageFields = PdfFormFields.read(page: page, number: number)
         textCharacters += glyphs.count { !$0.scalar.properties.isWhitespace }
         let boxes = pageFields.filter(\.isTickBox).map { placed in
             PdfWord(text: "", rect: placed.rect, font: nil,

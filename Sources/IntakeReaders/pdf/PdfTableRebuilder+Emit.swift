@@ -60,14 +60,30 @@ extension PdfTableRebuilder {
     /// Each object goes to the row whose vertical band (from its top to the next row's top)
     /// holds the object's centre.
     private func assignObjects(to rows: [RowBuild], columns: PdfColumnModel) {
+        let tops = rows.map { $0.isEmpty ? .infinity : $0.top - 2 }
+        let bottoms = rows.indices.map { $0 + 1 < rows.count ? rows[$0 + 1].top - 2 : rows[$0].bottom + 80 }
+        // Rows are built top to bottom, so their bands normally follow each other without
+        // gaps or overlaps and the band is found by bisection; otherwise the first band that
+        // holds the centre wins, as a scan finds it.
+        let ordered = zip(tops, tops.dropFirst()).allSatisfy { $0 <= $1 }
         for (index, object) in objects.enumerated() {
             let centre = Self.key(object.page, object.rect.midY)
-            for (rowIndex, row) in rows.enumerated() {
-                let top = row.pieces.isEmpty ? .infinity : row.top - 2
-                let bottom = rowIndex + 1 < rows.count ? rows[rowIndex + 1].top - 2 : row.bottom + 80
-                if centre >= top && centre < bottom { row.objects.append((index, object.rect)); break }
+            let rowIndex = ordered ? Self.lastBand(startingAtOrBefore: centre, tops: tops)
+                : rows.indices.first { centre >= tops[$0] && centre < bottoms[$0] }
+            if let rowIndex, centre >= tops[rowIndex] && centre < bottoms[rowIndex] {
+                rows[rowIndex].objects.append((index, object.rect))
             }
         }
+    }
+
+    /// In sorted `tops`, the last index whose top is at or above `centre`.
+    private static func lastBand(startingAtOrBefore centre: Double, tops: [Double]) -> Int? {
+        var low = 0, high = tops.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tops[middle] <= centre { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     private func cellIndex(of rect: Rect, in row: RowBuild, columns: PdfColumnModel) -> Int {

@@ -18,14 +18,34 @@ struct PdfTableRebuilder {
 
     final class RowBuild {
         var spanning: Bool
-        var label: [PdfPiece] = []
-        var value: [PdfPiece] = []
+        private(set) var label: [PdfPiece] = []
+        private(set) var value: [PdfPiece] = []
         var objects: [(index: Int, rect: Rect)] = []
+        /// Top and bottom of all pieces and bottom of the value pieces (page keys), kept as
+        /// pieces are added: a row may gather thousands of pieces and is asked at each one.
+        private(set) var top: Double = 0
+        private(set) var bottom: Double = 0
+        private(set) var valueBottom: Double = -1
         init(spanning: Bool) { self.spanning = spanning }
         var pieces: [PdfPiece] { label + value }
-        var top: Double { pieces.map { PdfTableRebuilder.key($0.page, $0.rect.y0) }.min() ?? 0 }
-        var bottom: Double { pieces.map { PdfTableRebuilder.key($0.page, $0.rect.y1) }.max() ?? 0 }
-        var valueBottom: Double { value.map { PdfTableRebuilder.key($0.page, $0.rect.y1) }.max() ?? -1 }
+        var isEmpty: Bool { label.isEmpty && value.isEmpty }
+
+        func addLabel(_ piece: PdfPiece) {
+            extend(with: piece)
+            label.append(piece)
+        }
+
+        func addValue(_ piece: PdfPiece) {
+            extend(with: piece)
+            value.append(piece)
+            valueBottom = max(valueBottom, PdfTableRebuilder.key(piece.page, piece.rect.y1))
+        }
+
+        private func extend(with piece: PdfPiece) {
+            let pieceTop = PdfTableRebuilder.key(piece.page, piece.rect.y0)
+            let pieceBottom = PdfTableRebuilder.key(piece.page, piece.rect.y1)
+            (top, bottom) = isEmpty ? (pieceTop, pieceBottom) : (min(top, pieceTop), max(bottom, pieceBottom))
+        }
     }
 
     enum Segment { case prose([PdfPiece]), table([RowBuild]) }
@@ -60,9 +80,11 @@ struct PdfTableRebuilder {
     private func segment(_ events: [(key: Double, pieces: [PdfPiece])], columns: PdfColumnModel, pitch: PdfPitchModel) -> [Segment] {
         // A table is where values sit beside labels: value pieces, labels in a label-only font,
         // and labels level with a form field (filled or not).
+        let boxesByPage = Dictionary(grouping: fields.filter { !$0.isTickBox }, by: \.page)
         let besideField: (PdfPiece) -> Bool = { piece in
-            fields.contains { $0.page == piece.page && !$0.isTickBox
-                && piece.rect.y0 >= $0.rect.y0 - 4 && piece.rect.y0 <= $0.rect.y1 && $0.rect.x0 > piece.rect.x1 }
+            boxesByPage[piece.page, default: []].contains {
+                piece.rect.y0 >= $0.rect.y0 - 4 && piece.rect.y0 <= $0.rect.y1 && $0.rect.x0 > piece.rect.x1
+            }
         }
         let isEvidence: ([PdfPiece]) -> Bool = { pieces in
             pieces.contains { $0.role == .value || $0.role == .label && (columns.isLabelFont($0.font) || besideField($0)) }
@@ -95,10 +117,10 @@ struct PdfTableRebuilder {
         if let full = pieces.first(where: { $0.role == .full || $0.role == .paragraph }) {
             if let current, current.spanning, let last = current.value.last,
                key(full) - key(last) <= 2.5 * last.rect.height {
-                current.value.append(full)
+                current.addValue(full)
             } else {
                 let row = RowBuild(spanning: true)
-                row.value.append(full)
+                row.addValue(full)
                 rows.append(row)
             }
             return
@@ -118,16 +140,16 @@ struct PdfTableRebuilder {
             }
             let row = target ?? RowBuild(spanning: false)
             if target == nil { rows.append(row) }
-            row.label.append(label)
-            if let value { row.value.append(value) }
+            row.addLabel(label)
+            if let value { row.addValue(value) }
             return
         }
         guard let value else { return }
         if let current, !current.spanning {
-            current.value.append(value)
+            current.addValue(value)
         } else {
             let row = RowBuild(spanning: false)
-            row.value.append(value)
+            row.addValue(value)
             rows.append(row)
         }
     }

@@ -50,16 +50,17 @@ final class PopplerDocumentHandle {
     }
 
     /// Copies the domain and code out of a failed open, frees the `GError`, and says what it means.
-    /// Poppler's short message names the failure kind only, never document content.
+    /// Poppler's own message text is never copied: it is free text from the library and may
+    /// quote the file (a name, a broken token), so only the domain and code are kept.
     private static func openError(_ error: UnsafeMutablePointer<GError>?) -> IntakeError {
         guard let error else { return IntakeError(.pdfDamaged, "The PDF could not be opened.") }
         let domain = error.pointee.domain, code = error.pointee.code
-        let detail = error.pointee.message.map { String(cString: $0) } ?? ""
+        let isPoppler = domain == intake_poppler_error_quark()
         g_error_free(error)
-        if domain == intake_poppler_error_quark() && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+        if isPoppler && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
             return IntakeError(.pdfEncrypted, "The PDF is password-protected; ask the sender for an unprotected copy.")
         }
-        let suffix = detail.isEmpty ? "" : " (poppler: \(detail.prefix(120)))"
-        return IntakeError(.pdfDamaged, "The PDF is damaged, truncated or not a PDF (error \(code))\(suffix); ask for a new copy.")
+        let source = isPoppler ? "poppler error" : "error"
+        return IntakeError(.pdfDamaged, "The PDF is damaged, truncated or not a PDF (\(source) \(code)); ask for a new copy.")
     }
 }
