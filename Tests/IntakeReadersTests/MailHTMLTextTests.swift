@@ -44,7 +44,7 @@ import Testing
         let start = Date()
         let text = HTMLText.plainText(fromHTML: html)
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 0.8, "\(shape): \(html.utf8.count) bytes took \(elapsed) s")
+        #expect(elapsed < 3, "\(shape): \(html.utf8.count) bytes took \(elapsed) s")
         #expect(!text.isEmpty)
         #expect(!text.contains("var a") && !text.contains("p{}"))
         #expect(text.contains("<") == (shape == "entities"))  // only a decoded &lt; is left
