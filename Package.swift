@@ -25,8 +25,10 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
 
+        // The one error type: a stable code and a message free of document content.
+        .target(name: "IntakeErrors"),
         // The one document model every reader produces.
-        .target(name: "IntakeDocument"),
+        .target(name: "IntakeDocument", dependencies: ["IntakeErrors"]),
         // DOCX (libxml2 + ZIPFoundation), PDF (poppler-glib) and e-mail (GMime) readers.
         .target(name: "IntakeReaders", dependencies: [
             "IntakeDocument", "CLibXML2", "CPoppler", "CGMime",
@@ -42,10 +44,10 @@ let package = Package(
         // Recognise the form, pull typed values out of the document model.
         .target(name: "IntakeExtraction", dependencies: ["IntakeDocument", "IntakeMapping", "IntakeRecord"]),
         // Findings from the mapping and the partnership's policy; the working-day calendar.
-        .target(name: "IntakeValidation", dependencies: ["IntakeMapping", "IntakeRecord"]),
+        .target(name: "IntakeValidation", dependencies: ["IntakeErrors", "IntakeMapping", "IntakeRecord"]),
         // Where records live: SQLite (GRDB) by default, PostgreSQL (PostgresNIO) for shared use.
         .target(name: "IntakeStore", dependencies: [
-            "IntakeRecord", "IntakeDocument",
+            "IntakeRecord", "IntakeErrors",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),

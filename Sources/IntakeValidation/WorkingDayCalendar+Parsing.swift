@@ -34,9 +34,9 @@ extension WorkingDayCalendar {
                 throw malformed(lineNumber, "unexpected line")
             }
         }
-        guard let covers else { throw CalendarError(.malformed, "the calendar file has no covers: line") }
+        guard let covers else { throw CalendarError(.calendarMalformed, "the calendar file has no covers: line") }
         if let outside = holidays.first(where: { !covers.contains($0) }) {
-            throw CalendarError(.malformed, "a holiday in \(outside.year) lies outside covers")
+            throw CalendarError(.calendarMalformed, "a holiday in \(outside.year) lies outside covers")
         }
         return (covers, holidays)
     }
@@ -65,6 +65,6 @@ extension WorkingDayCalendar {
     }
 
     private static func malformed(_ line: Int, _ what: String) -> CalendarError {
-        CalendarError(.malformed, "calendar file line \(line): \(what)")
+        CalendarError(.calendarMalformed, "calendar file line \(line): \(what)")
     }
 }

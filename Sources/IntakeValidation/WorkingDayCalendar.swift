@@ -21,7 +21,7 @@ public struct WorkingDayCalendar: Sendable {
     public let holidays: Set<Day>
 
     /// Parses the calendar format (see ``WorkingDayCalendar+Parsing``).
-    /// - throws: ``CalendarError`` (`calendar.malformed`) naming the offending line number.
+    /// - throws: ``CalendarError`` (`calendar.calendarMalformed`) naming the offending line number.
     public init(yaml: String) throws {
         let parsed = try Self.parse(yaml)
         self.covers = parsed.covers
@@ -40,7 +40,7 @@ public struct WorkingDayCalendar: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CalendarError(.unreadable, "cannot read the calendar file \(url.lastPathComponent)")
+            throw CalendarError(.calendarUnreadable, "cannot read the calendar file \(url.lastPathComponent)")
         }
         return try WorkingDayCalendar(yaml: text)
     }
@@ -86,7 +86,7 @@ public struct WorkingDayCalendar: Sendable {
 
     private func check(_ d: Day) throws {
         guard covers.contains(d) else {
-            throw CalendarError(.outOfRange,
+            throw CalendarError(.calendarOutOfRange,
                 "a date in \(d.year) is outside the bank-holiday data (\(covers.lowerBound.year)–\(covers.upperBound.year)); add that year to the calendar file")
         }
     }

@@ -86,7 +86,7 @@ import Testing
             _ = try calendar.workingDays(from: Self.day("2017-12-29"), to: Self.day("2018-01-03"))
             Issue.record("expected calendar.out-of-range")
         } catch let error as CalendarError {
-            #expect(error.code == .outOfRange)
+            #expect(error.code == .calendarOutOfRange)
             #expect(error.message.contains("2017"))
         }
         #expect(throws: CalendarError.self) { try calendar.adding(workingDays: 5, to: Self.day("2030-12-30")) }
@@ -96,9 +96,9 @@ import Testing
         #expect(throws: CalendarError.self) { try WorkingDayCalendar(yaml: "holidays:\n  - 2026-01-01\n") }
         do {
             _ = try WorkingDayCalendar(yaml: "covers: {from: 2026-01-01, to: 2026-12-31}\nholidays:\n  - 2026-02-31\n")
-            Issue.record("expected calendar.malformed")
+            Issue.record("expected calendar.calendarMalformed")
         } catch let error as CalendarError {
-            #expect(error.code == .malformed)
+            #expect(error.code == .calendarMalformed)
             #expect(error.message.contains("line 3"))
         }
         #expect(throws: CalendarError.self) {

@@ -72,7 +72,12 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
 
         // Configuration
         public static let mappingInvalid = Code(rawValue: "mapping.invalid")
+        /// A date outside the years the working-day calendar covers.
         public static let calendarOutOfRange = Code(rawValue: "calendar.out-of-range")
+        /// The calendar file does not follow its format.
+        public static let calendarMalformed = Code(rawValue: "calendar.malformed")
+        /// The calendar file could not be read.
+        public static let calendarUnreadable = Code(rawValue: "calendar.unreadable")
         public static let storeFailed = Code(rawValue: "store.failed")
         public static let storeUnavailable = Code(rawValue: "store.unavailable")
     }
