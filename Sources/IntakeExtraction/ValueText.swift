@@ -66,9 +66,17 @@ enum ValueText {
 
     /// The first whole number in the text ("4", "4 days", "about 4").
     static func integer(in text: String) -> Int? {
-        guard let range = text.range(of: #"\d+"#, options: .regularExpression) else { return nil }
-        return Int(text[range])
+        if let range = text.range(of: #"\d+"#, options: .regularExpression) { return Int(text[range]) }
+        // "three days": people write small numbers in words.
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.lazy.compactMap { numberWords[String($0)] }.first
     }
+
+    static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    ]
 
     /// "Stage 3", "stage-3", "Stage three"? Only digits: "Stage 3" and a bare "3".
     static func stageNumber(in text: String) -> Int? {

@@ -40,4 +40,11 @@ import Testing
         #expect(ValueText.stageNumber(in: "2") == 2)
         #expect(ValueText.stageNumber(in: "form v2.1") == nil)
     }
+
+    @Test func wholeNumbersInFiguresOrWords() {
+        #expect(ValueText.integer(in: "4") == 4)
+        #expect(ValueText.integer(in: "4 working days") == 4)
+        #expect(ValueText.integer(in: "Three days") == 3)
+        #expect(ValueText.integer(in: "not known") == nil)
+    }
 }
