@@ -8,10 +8,16 @@ import Testing
         #expect(run.stdout.contains("4 form mappings, 5 policy mappings"))
     }
 
-    @Test func aMistakeIsNamedWithItsFileAndLine() throws {
+    /// A scratch copy of the shipped mappings, for a test to break.
+    private func copyOfMappings() throws -> URL {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("intake-mappings-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: IntakeRun.packageRoot.appendingPathComponent("mappings"), to: copy)
+        return copy
+    }
+
+    @Test func aMistakeIsNamedWithItsFileAndLine() throws {
+        let copy = try copyOfMappings()
+        defer { try? FileManager.default.removeItem(at: copy) }
         let file = copy.appendingPathComponent("forms/west-sussex-escalation-template.yaml")
         var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.contains("type: email") })
@@ -24,9 +30,8 @@ import Testing
     }
 
     @Test func aFormWithoutItsPartnershipsPolicyIsAMistake() throws {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("intake-mappings-\(UUID().uuidString)")
+        let copy = try copyOfMappings()
         defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: IntakeRun.packageRoot.appendingPathComponent("mappings"), to: copy)
         try FileManager.default.removeItem(at: copy.appendingPathComponent("policies/croydon.yaml"))
         let run = try IntakeRun(["mappings", "check", "--mappings", copy.path])
         #expect(run.status == 1)
