@@ -46,6 +46,11 @@ struct ChoiceReader {
         if !found.isEmpty, found.count < options.count, options.allSatisfy({ $0.label.count >= 4 }) {
             return .chosen(found.map(\.option))
         }
+        // Part of one option's words typed on its own: "Formal", "Senior Manager to Senior Manager".
+        if found.isEmpty, whole.count >= 4 {
+            let partial = options.filter { $0.labels.contains { MarkedText.fold($0).contains(whole) } }
+            if partial.count == 1 { return .chosen(partial) }
+        }
         if found.isEmpty, !whole.isEmpty, !whole.contains(Tick.uncheckedMark) {
             return .typed(whole)
         }

@@ -38,7 +38,11 @@ struct SignatureReader {
     /// Whether typed text is a signature rather than the empty line printed for one
     /// ("________", "Signed: ........ Date: ......").
     static func looksSigned(_ text: String) -> Bool {
-        if notSignatures.contains(LabelText.normalize(text)) { return false }
+        let normalised = LabelText.normalize(text)
+        if notSignatures.contains(normalised) || ValueText.fillers.contains(normalised) { return false }
+        // "Not signed", "To follow": words about a missing signature are not one.
+        if normalised.range(of: #"\b(not signed|unsigned|to follow|tbc|awaiting|pending|to be signed)\b"#,
+                            options: .regularExpression) != nil { return false }
         let words = text.lowercased()
             .replacingOccurrences(of: #"[_.\-–—…:/\\|()\[\]]"#, with: " ", options: .regularExpression)
             .split(whereSeparator: \.isWhitespace)

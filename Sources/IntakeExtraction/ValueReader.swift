@@ -33,8 +33,9 @@ struct ValueReader {
                 finding(.invalidEmail, "\(field.label) is not a valid e-mail address (name@organisation.example).")
             }
         case .phone:
-            set(.text(ValueText.normalisePhone(text)), provenance)
-            if !ValueText.isPhone(text) {
+            let number = ValueText.normalisePhone(text)
+            set(.text(number), provenance)
+            if !ValueText.isPhone(number) {
                 finding(.invalidPhone, "\(field.label) is not a valid UK telephone number (e.g. 01632 960000 or +44 1632 960000).")
             }
         case .integer:
@@ -66,9 +67,7 @@ struct ValueReader {
             case .integer:
                 if let stage = ValueText.stageNumber(in: typed) { set(.integer(stage), provenance) }
             case .boolean:
-                let word = typed.lowercased()
-                if ["yes", "y", "true"].contains(word) { set(.boolean(true), provenance) }
-                if ["no", "n", "false"].contains(word) { set(.boolean(false), provenance) }
+                if let answer = ValueText.yesOrNo(typed) { set(.boolean(answer), provenance) }
             case .text:
                 break
             }

@@ -26,16 +26,20 @@ enum ValueText {
             lines.append(trimmed == kept.trimmingCharacters(in: .whitespaces) ? trimmed : trimmed)
         }
         let joined = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        return joined.isEmpty ? nil : joined
+        return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined
     }
 
+    /// Whole values that say "nothing here": an optional row answered "N/A" is an empty row.
+    static let fillers: Set<String> = [
+        "n/a", "n.a", "na", "-", "--", "---", "none", "nil", "not applicable", "not known", "unknown", "tbc",
+    ]
+
     /// An address as people paste it, made plain: "mailto:", angle brackets and a trailing
-    /// full stop removed, lower case. Anything else is kept as written, to be reported.
+    /// full stop removed. Anything else is kept as written, to be reported.
     static func normaliseEmail(_ text: String) -> String {
         var address = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if address.lowercased().hasPrefix("mailto:") { address.removeFirst(7) }
-        address = address.trimmingCharacters(in: CharacterSet(charactersIn: "<>.,; "))
-        return address.lowercased()
+        return address.trimmingCharacters(in: CharacterSet(charactersIn: "<>.,; "))
     }
 
     /// A number as written, with runs of spaces folded and a leading "Tel:" removed.
@@ -54,7 +58,11 @@ enum ValueText {
 
     /// A UK telephone number: 10 or 11 digits starting 0, or +44 then 9 or 10 digits, with
     /// spaces, brackets, dots and hyphens allowed between.
-    static func isPhone(_ text: String) -> Bool {
+    static func isPhone(_ written: String) -> Bool {
+        // "07700 900123 (mobile)", "01632 960412 ext. 214": the number is what comes first.
+        let text = written.replacingOccurrences(
+            of: #"\s*(\((mobile|work|office|home|direct|switchboard)\)|(ext|extn|x)\.?\s*\d{1,5})\s*$"#,
+            with: "", options: [.regularExpression, .caseInsensitive])
         guard text.range(of: #"^[+0-9 ()\-.]+$"#, options: .regularExpression) != nil else { return false }
         // "+44 (0)1632 …": the bracketed trunk zero is dialled only from inside the UK.
         let digits = text.replacingOccurrences(of: "(0)", with: "").filter(\.isNumber)
@@ -62,6 +70,18 @@ enum ValueText {
             return digits.hasPrefix("44") && (11...12).contains(digits.count)
         }
         return digits.hasPrefix("0") && (10...11).contains(digits.count)
+    }
+
+    /// A typed yes/no answer: "Yes", "y", "No – not resolved", "Unresolved", "Resolved".
+    static func yesOrNo(_ text: String) -> Bool? {
+        let lower = text.lowercased()
+        if lower.range(of: #"\b(not resolved|unresolved)\b"#, options: .regularExpression) != nil { return false }
+        let first = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        switch first {
+        case "yes", "y", "true", "resolved", "agreed": return true
+        case "no", "n", "false": return false
+        default: return nil
+        }
     }
 
     /// The first whole number in the text ("4", "4 days", "about 4").
@@ -83,6 +103,10 @@ enum ValueText {
         let lower = text.lowercased()
         if let range = lower.range(of: #"stage[\s_\-:]*\d+"#, options: .regularExpression) {
             return integer(in: String(lower[range]))
+        }
+        if let range = lower.range(of: #"stage\s+[a-z]+"#, options: .regularExpression),
+           let word = lower[range].split(separator: " ").last, let number = numberWords[String(word)] {
+            return number
         }
         let trimmed = lower.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.range(of: #"^\d{1,2}$"#, options: .regularExpression) != nil ? Int(trimmed) : nil

@@ -80,4 +80,10 @@ import Testing
         let text = String(repeating: "☒ ", count: 200_000) + "Formal Resolution"
         #expect(values(stage.read(text)) != nil)
     }
+
+    @Test func partOfOneOptionTypedAlone() {
+        #expect(values(stage.read("Formal")) == [.integer(3)])
+        // "Resolution" is in both options: not a choice.
+        #expect(values(stage.read("Resolution")) == nil)
+    }
 }

@@ -53,3 +53,10 @@ import Testing
         #expect(BritishDateParser.firstDate(in: "Updated December 2022") == nil)
     }
 }
+
+@Suite struct DateParserSeparatorTests {
+    @Test("a month name between hyphens or slashes", arguments: ["02-Oct-2026", "2-Oct-26", "2/Oct/2026"])
+    func monthBetweenSeparators(_ text: String) {
+        #expect(BritishDateParser.parse(text)?.description == "2026-10-02")
+    }
+}

@@ -11,7 +11,8 @@ import Testing
         #expect(SignatureReader.looksSigned(text))
     }
 
-    @Test("empty signature lines", arguments: ["__________________", "Signed: ........ Date: ......", "Signature", "-", "/s/", "Name: ____ Date: __/__/____"])
+    @Test("empty signature lines", arguments: ["__________________", "Signed: ........ Date: ......", "Signature", "-", "/s/",
+                                               "Name: ____ Date: __/__/____", "Not signed", "Unsigned", "To follow", "N/A"])
     func unsigned(_ text: String) {
         #expect(!SignatureReader.looksSigned(text))
     }

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func pastedAddressesAreMadePlain() {
-        #expect(ValueText.normaliseEmail(" mailto:Pat.Jones@Agency.Example. ") == "pat.jones@agency.example")
+        #expect(ValueText.normaliseEmail(" mailto:Pat.Jones@Agency.Example. ") == "Pat.Jones@Agency.Example")
         #expect(ValueText.normaliseEmail("<pat@agency.example>") == "pat@agency.example")
     }
 
@@ -46,5 +46,32 @@ import Testing
         #expect(ValueText.integer(in: "4 working days") == 4)
         #expect(ValueText.integer(in: "Three days") == 3)
         #expect(ValueText.integer(in: "not known") == nil)
+    }
+
+    @Test("fillers are empty", arguments: ["N/A", "n/a", "-", "None", "Not known", " not applicable "])
+    func fillers(_ text: String) {
+        #expect(ValueText.clean(text) == nil)
+    }
+
+    @Test func phoneNumbersWithExtensionsAndLabels() {
+        #expect(ValueText.isPhone(ValueText.normalisePhone("Tel: 01632\u{00A0}960412")))
+        #expect(ValueText.isPhone("01632 960412 ext. 214"))
+        #expect(ValueText.isPhone("07700 900123 (mobile)"))
+    }
+
+    @Test func typedYesAndNo() {
+        #expect(ValueText.yesOrNo("yes - resolved") == true)
+        #expect(ValueText.yesOrNo("No – not resolved") == false)
+        #expect(ValueText.yesOrNo("Not resolved") == false)
+        #expect(ValueText.yesOrNo("Resolved") == true)
+        #expect(ValueText.yesOrNo("Maybe") == nil)
+    }
+
+    @Test func stagesInWords() {
+        #expect(ValueText.stageNumber(in: "Stage Three") == 3)
+    }
+
+    @Test func emailsKeepTheirCase() {
+        #expect(ValueText.normaliseEmail("Clare.Mountford@SECT.nhs.example") == "Clare.Mountford@SECT.nhs.example")
     }
 }

@@ -42,7 +42,10 @@ public enum BritishDateParser {
     /// Lowercased words with commas and surrounding brackets and punctuation removed.
     static func tokenize(_ text: String) -> [String] {
         let trimSet: Set<Character> = [".", ",", ";", ":", ")", "(", "[", "]", "\"", "'", "’", "‘", "“", "”"]
-        return text.lowercased()
+        // "02-Oct-2026" and "2/Oct/26": a month name between separators is three words.
+        let spaced = text.lowercased().replacingOccurrences(
+            of: #"(\d)[-/]([a-z]{3,9})\.?[-/](\d)"#, with: "$1 $2 $3", options: .regularExpression)
+        return spaced
             .split(whereSeparator: { $0.isWhitespace || $0 == "," })
             .map { token in
                 var t = Substring(token)
