@@ -48,6 +48,9 @@ final class WordBodyParser {
     /// Tick boxes met where no paragraph is open yet (a block-level check box control).
     var pendingMarks: [(checked: Bool, style: TickStyle, field: String?)] = []
     var runIsWingdings = false
+    /// The run in hand is hidden text (`w:vanish`): left out, as Word does not show it.
+    var runIsHidden = false
+    var runDepth = 0
     /// Pictures' alt text and image relationships gathered inside the open `w:drawing`s.
     var drawings: [DrawingState] = []
 
@@ -100,7 +103,7 @@ final class WordBodyParser {
     }
 
     var isTextSuppressed: Bool {
-        if suppression > 0 { return true }
+        if suppression > 0 || runIsHidden { return true }
         for field in fieldStack where field.phase == .instruction { return true }
         if let last = fieldStack.last, case .checkbox = last.kind { return true }
         return false
@@ -182,17 +185,23 @@ final class WordBodyParser {
     }
 
     private func handleRun() throws {
-        let saved = runIsWingdings
+        let saved = (runIsWingdings, runIsHidden)
         runIsWingdings = false
-        defer { runIsWingdings = saved }
+        runIsHidden = false
+        runDepth += 1
+        defer { (runIsWingdings, runIsHidden) = saved; runDepth -= 1 }
         try handleChildren()
     }
 
     private func handleRunProperties() throws {
         try reader.forEachChild {
-            guard reader.isElement(.w, "rFonts") else { return }
-            runIsWingdings = ["ascii", "hAnsi", "cs", "eastAsia"].contains { name in
-                Self.isWingdings(reader.attribute(name, .w))
+            if reader.isElement(.w, "rFonts") {
+                runIsWingdings = ["ascii", "hAnsi", "cs", "eastAsia"].contains { name in
+                    Self.isWingdings(reader.attribute(name, .w))
+                }
+            } else if runDepth > 0, reader.isElement(.w, "vanish") || reader.isElement(.w, "webHidden") {
+                // Hidden text is not what the reader of the form sees.
+                runIsHidden = !["0", "false", "off"].contains(reader.attribute("val", .w) ?? "1")
             }
         }
     }
