@@ -51,7 +51,9 @@ struct ChoiceReader {
             let partial = options.filter { $0.labels.contains { MarkedText.fold($0).contains(whole) } }
             if partial.count == 1 { return .chosen(partial) }
         }
-        if found.isEmpty, !whole.isEmpty, !whole.contains(Tick.uncheckedMark) {
+        // Written out rather than ticked: "Stage 2", "No – not resolved". With two options
+        // named and nothing marked (a blank "Yes  No") there is no answer.
+        if found.count <= 1, !whole.isEmpty, !whole.contains(Tick.uncheckedMark) {
             return .typed(whole)
         }
         return .none

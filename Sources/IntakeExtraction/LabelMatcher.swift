@@ -62,9 +62,13 @@ struct LabelMatcher {
         guard !candidates.isEmpty else { return nil }
         let sorted = candidates.sorted { (fieldOrder[$0.key] ?? 0) < (fieldOrder[$1.key] ?? 0) }
         if let inSection = sorted.first(where: { $0.section != nil && $0.section == section }) { return inSection }
-        // A sectioned field is not taken from outside its section when the wording is shared.
         let shared = (exact[n]?.count ?? 0) > 1
-        return sorted.first { $0.section == nil || !shared }
+        guard shared else { return sorted.first }
+        if let unsectioned = sorted.first(where: { $0.section == nil }) { return unsectioned }
+        // The section's heading row is missing (deleted, or the rows were moved): the shared
+        // label goes to the first section, in form order, whose field is still untaken, so a
+        // second "Name" block after the first is the other party's.
+        return sorted.first
     }
 
     /// The text starts with the wording and runs on as more label, not as "Label: value".

@@ -86,4 +86,11 @@ import Testing
         // "Resolution" is in both options: not a choice.
         #expect(values(stage.read("Resolution")) == nil)
     }
+
+    @Test func yesOrNoWrittenOutWithMoreWords() {
+        #expect(resolved.read("yes - resolved") == .typed("yes - resolved"))
+        #expect(resolved.read("No – not resolved") == .typed("no - not resolved"))
+        // Both printed, neither marked: no answer.
+        #expect(values(resolved.read("Yes    No")) == nil)
+    }
 }

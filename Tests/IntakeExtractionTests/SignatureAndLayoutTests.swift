@@ -60,3 +60,28 @@ import Testing
         #expect(extracted.fields["dispute.outcome"] == .text("Agreed."))
     }
 }
+
+/// Repeated labels ("Name") find their party even when a section's heading row is missing.
+@Suite struct MissingSectionHeadingTests {
+    @Test func aNameBlockWithoutItsHeadingGoesToTheFirstPartyStillUnread() throws {
+        let docx = try MiniDocx.make(
+            title: "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy",
+            rows: [
+                ("Full Name of Child", "Sam Example"),
+                // The "Initiating Manager Signature" row was deleted.
+                ("Name", "Pat Raiser"), ("Role", "Team Manager"), ("Organisation", "School"),
+                ("Receiving Manager Signature", "/s/ Robin Responder"),
+                ("Name", "Robin Responder"), ("Role", "Head of Service"), ("Organisation", "Council"),
+            ])
+        let document = try DocumentReader().read(docx, fileName: "m.docx")
+        guard case .form(_, let extracted) = Extractor(mappings: try MappingSet.load(from: Corpus.mappings)).extract(document) else {
+            Issue.record("the monitoring form was not recognised")
+            return
+        }
+        #expect(extracted.fields["raiser.name"] == .text("Pat Raiser"))
+        #expect(extracted.fields["raiser.agency"] == .text("School"))
+        #expect(extracted.fields["responder.name"] == .text("Robin Responder"))
+        #expect(extracted.fields["responder.agency"] == .text("Council"))
+        #expect(extracted.fields["raiser.signature"] == .signature(.none))
+    }
+}
