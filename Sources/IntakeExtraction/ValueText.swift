@@ -92,6 +92,9 @@ enum ValueText {
         return words.lazy.compactMap { numberWords[String($0)] }.first
     }
 
+    /// Stages are sometimes numbered I, II, III… on older ladders.
+    static let romanNumerals: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6]
+
     static let numberWords: [String: Int] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -105,9 +108,11 @@ enum ValueText {
             return integer(in: String(lower[range]))
         }
         if let range = lower.range(of: #"stage\s+[a-z]+"#, options: .regularExpression),
-           let word = lower[range].split(separator: " ").last, let number = numberWords[String(word)] {
+           let word = lower[range].split(separator: " ").last, let number = numberWords[String(word)] ?? romanNumerals[String(word)] {
             return number
         }
+        let trimmedWord = lower.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let number = romanNumerals[trimmedWord] { return number }
         let trimmed = lower.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.range(of: #"^\d{1,2}$"#, options: .regularExpression) != nil ? Int(trimmed) : nil
     }

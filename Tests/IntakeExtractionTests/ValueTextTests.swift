@@ -69,6 +69,8 @@ import Testing
 
     @Test func stagesInWords() {
         #expect(ValueText.stageNumber(in: "Stage Three") == 3)
+        #expect(ValueText.stageNumber(in: "III") == 3)
+        #expect(ValueText.stageNumber(in: "Stage iv") == 4)
     }
 
     @Test func emailsKeepTheirCase() {
