@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "IntakeReports", dependencies: ["IntakeRecord"]),
         // Wires the stages together for one file, a batch or an inbox.
         .target(name: "IntakePipeline", dependencies: [
-            "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping",
+            "IntakeErrors", "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping",
             "IntakeExtraction", "IntakeValidation",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),

@@ -9,7 +9,7 @@ struct SignatureReader {
     let units: [LayoutUnit]
 
     /// Words that sit in an empty signature box and are not a signature.
-    static let notSignatures: Set<String> = ["signature", "signed", "sign here", "n/a", "-", "name"]
+    static let notSignatures: Set<String> = ["signature", "signed", "sign here", "name"]
 
     func read(region: ValueRegion?, formField: FormField?) -> SignatureValue {
         if let formField, formField.kind == .signature {

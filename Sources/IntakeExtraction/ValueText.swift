@@ -23,7 +23,7 @@ enum ValueText {
             // The removed prompt leaves its full stop behind.
             let trimmed = kept.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed == "." { continue }
-            lines.append(trimmed == kept.trimmingCharacters(in: .whitespaces) ? trimmed : trimmed)
+            lines.append(trimmed)
         }
         let joined = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined

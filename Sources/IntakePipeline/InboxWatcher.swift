@@ -1,4 +1,5 @@
 import Foundation
+import IntakeErrors
 import IntakeRecord
 import Logging
 import ServiceLifecycle
@@ -74,9 +75,8 @@ public struct InboxWatcher: Service {
         return Stamp(size: size, modified: modified)
     }
 
-    /// An error's code only: store errors can quote connection strings, never field values,
-    /// but a code is all an operator needs in the log.
+    /// An error's code only: a code is all an operator needs in the log.
     private static func code(of error: any Error) -> String {
-        String(describing: error).split(separator: ":").first.map(String.init) ?? "error"
+        (error as? IntakeError)?.code.rawValue ?? "error"
     }
 }

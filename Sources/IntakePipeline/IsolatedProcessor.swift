@@ -23,7 +23,10 @@ public struct IsolatedProcessor: FileProcessor {
     }
 
     public func records(for item: SourceWalker.Item, logger: Logger) async -> [CaseRecord] {
-        let source = RecordSource(path: item.displayPath, sha256: (try? Pipeline.sha256(fileAt: item.url)) ?? "", format: "unknown")
+        // Only a failed worker needs the hash here: a good one's records carry it already.
+        var source: RecordSource {
+            RecordSource(path: item.displayPath, sha256: (try? Pipeline.sha256(fileAt: item.url)) ?? "", format: "unknown")
+        }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-worker-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         do {

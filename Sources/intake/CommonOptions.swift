@@ -75,3 +75,13 @@ extension SourceWalker {
         do { return try expand(paths) } catch { throw ValidationError("\(error)") }
     }
 }
+
+extension Day {
+    /// Today's date in the UK.
+    static func today() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+}
