@@ -63,7 +63,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "intake", dependencies: [
-            "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping", "IntakePipeline",
+            "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping", "IntakePipeline", "IntakeExtraction",
             "IntakeStore", "IntakeReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

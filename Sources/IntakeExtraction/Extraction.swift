@@ -37,9 +37,12 @@ public enum Extraction: Sendable {
 /// from any number of tasks.
 public struct Extractor: Sendable {
     public let mappings: MappingSet
+    /// Every form's label wordings, prepared once.
+    let labels: LabelCatalogue
 
     public init(mappings: MappingSet) {
         self.mappings = mappings
+        self.labels = LabelCatalogue(mappings: mappings)
     }
 
     public func extract(_ document: Document, context: ExtractionContext = .init()) -> Extraction {
@@ -47,7 +50,7 @@ public struct Extractor: Sendable {
         let text = DocumentText(document: document, units: units)
         switch Classifier(mappings: mappings).classify(text) {
         case .form(let mapping, _):
-            let reader = FormReader(mapping: mapping, document: document, units: units, context: context)
+            let reader = FormReader(labels: labels.labels(for: mapping), document: document, units: units, context: context)
             return .form(mapping, reader.read())
         case .policy(let policy, _):
             return .policy(policy, PolicyFieldReader(document: document).read())

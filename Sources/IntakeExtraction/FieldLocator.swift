@@ -13,6 +13,11 @@ struct ValueRegion {
     var origin: Origin
     /// `cell-right`, `cell-below` or `after-colon`.
     var via: String
+    /// How the label was recognised, and how sure that is (0–1).
+    var evidence: LabelEvidence = .exact
+    var confidence: Double = 1
+    /// The label as printed on this document, for `intake mappings suggest`.
+    var printedLabel: String = ""
 
     /// The value as text: the leading text and each non-empty paragraph, joined with newlines.
     var text: String {
@@ -22,33 +27,57 @@ struct ValueRegion {
     }
 }
 
-/// Walks a document's units once and finds, for each field of a mapping, its value region.
+/// A label-like line that matched no field: a row's first cell, or the text before a colon.
+/// The place pass may still give it the field that fits between its neighbours.
+struct UnmatchedLabel {
+    var unit: Int
+    var text: String
+    var region: ValueRegion
+}
+
+/// What locating found: each field's value region, and the label-like lines that matched nothing.
+struct LocatedFields {
+    var regions: [String: ValueRegion] = [:]
+    var unmatched: [UnmatchedLabel] = []
+}
+
+/// Walks a document's units once and finds, for each field of a mapping, its value region:
+/// first by label (exact, then by meaning), then by place for the rows left over.
 struct FieldLocator {
     /// A value below its label never runs on for more units than this.
     static let maxBelowUnits = 40
+    /// A label cell is short; a longer first cell is a value or a note.
+    static let labelCellWords = 12
+    /// How much like some label an unknown "Word: text" line inside a value must look to end it.
+    static let unmatchedResemblance = 0.3
 
     let mapping: FormMapping
     let units: [LayoutUnit]
     private let matcher: LabelMatcher
 
-    init(mapping: FormMapping, units: [LayoutUnit]) {
-        self.mapping = mapping
+    init(labels: FormLabels, units: [LayoutUnit]) {
+        self.mapping = labels.mapping
         self.units = units
-        self.matcher = LabelMatcher(mapping: mapping)
+        self.matcher = LabelMatcher(labels: labels)
     }
 
-    func locate() -> [String: ValueRegion] {
-        var regions: [String: ValueRegion] = [:]
+    func locate() -> LocatedFields {
+        var found = LocatedFields()
+        var anchors: [(unit: Int, field: Int)] = []
         var section: String?
         var index = 0
         while index < units.count {
             let unit = units[index]
-            if let opened = matcher.section(of: unit.cells[0].text) { section = opened }
+            let heading = unit.cells.count == 1 || unit.cells.dropFirst().allSatisfy { $0.text.isEmpty || $0.text == unit.cells[0].text }
+            if let opened = matcher.section(of: unit.cells[0].text, heading: heading) { section = opened }
             var lastUsed = index
             var c = 0
             while c < unit.cells.count {
                 let cell = unit.cells[c]
-                if let field = matcher.field(for: cell.text, section: section, taken: Set(regions.keys)) {
+                if let match = matcher.field(for: cell.text, section: section, taken: Set(found.regions.keys)) {
+                    let field = match.field
+                    if let opened = match.opensSection { section = opened }
+                    anchors.append((index, fieldIndex(field)))
                     if field.placements.contains(.right), c + 1 < unit.cells.count {
                         let end = field.type == .oneOf || field.type == .manyOf ? choiceEnd(unit, from: c + 1) : c + 2
                         let valueCells = unit.cells[(c + 1)..<end]
@@ -59,28 +88,49 @@ struct FieldLocator {
                         let belowInstead = right.text.isEmpty && field.type != .signature && field.placements.contains(.below)
                             && unit.cells.count == c + 2 ? collectBelow(after: index) : []
                         if belowInstead.isEmpty || !belowInstead.allSatisfy({ units[$0].cells.count == 1 }) {
-                            regions[field.key] = right
+                            found.regions[field.key] = right.labelled(match, cell.text)
                             c = end
                             continue
                         }
                     }
                     if field.placements.contains(.below) {
                         let below = collectBelow(after: index)
-                        regions[field.key] = ValueRegion(
+                        found.regions[field.key] = ValueRegion(
                             paragraphs: below.flatMap { units[$0].cells.flatMap(\.paragraphs) },
                             units: index...(below.last ?? index),
                             origin: below.first.map { units[$0].cells[0].origin } ?? cell.origin, via: "cell-below")
+                            .labelled(match, cell.text)
                         lastUsed = max(lastUsed, below.last ?? index)
                     }
                 } else {
+                    if c == 0, unit.cells.count >= 2, let unmatched = unmatchedRow(unit, at: index, section: section) {
+                        found.unmatched.append(unmatched)
+                        c = 2
+                        continue
+                    }
                     lastUsed = max(lastUsed, readColonLabels(in: cell, unitIndex: index, isWholeUnit: unit.cells.count == 1,
-                                                             section: &section, regions: &regions))
+                                                             section: &section, found: &found, anchors: &anchors))
                 }
                 c += 1
             }
             index = lastUsed + 1
         }
-        return regions
+        PlaceAligner(mapping: mapping, matcher: matcher).assign(&found, anchors: anchors)
+        return found
+    }
+
+    private func fieldIndex(_ field: FieldMapping) -> Int {
+        mapping.fields.firstIndex { $0.key == field.key } ?? 0
+    }
+
+    /// A label | value row whose label matched nothing and is not a heading.
+    private func unmatchedRow(_ unit: LayoutUnit, at index: Int, section: String?) -> UnmatchedLabel? {
+        let label = unit.cells[0].text
+        guard !label.isEmpty, Lexicon.words(label).count <= Self.labelCellWords, matcher.section(of: label) == nil,
+              label.rangeOfCharacter(from: .letters) != nil else { return nil }
+        let region = ValueRegion(paragraphs: unit.cells[1].paragraphs, units: index...index,
+                                 origin: unit.cells[1].origin, via: "cell-right")
+        return UnmatchedLabel(unit: index, text: label, region: region)
     }
 
     /// Cells from `start` that hold options rather than another label.
@@ -108,44 +158,86 @@ struct FieldLocator {
     /// paragraphs of the cell, and, when the cell is a whole unit, through following units.
     /// Returns the last unit used.
     private func readColonLabels(
-        in cell: UnitCell, unitIndex: Int, isWholeUnit: Bool,
-        section: inout String?, regions: inout [String: ValueRegion]
+        in cell: UnitCell, unitIndex: Int, isWholeUnit: Bool, section: inout String?,
+        found: inout LocatedFields, anchors: inout [(unit: Int, field: Int)]
     ) -> Int {
         var lastUsed = unitIndex
         var open: String?
+        var openUnmatched: Int?
         for paragraph in cell.paragraphs {
-            if let opened = matcher.section(of: paragraph.text) { section = opened; open = nil; continue }
-            if let (field, rest) = colonLabel(paragraph.text, section: section, taken: Set(regions.keys)) {
-                regions[field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
-                                                 origin: paragraph.origin, via: "after-colon")
-                open = field.key
+            if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
+                section = opened; open = nil; openUnmatched = nil; continue
+            }
+            if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: Set(found.regions.keys)) {
+                if let opened = match.opensSection { section = opened }
+                found.regions[match.field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
+                                                             origin: paragraph.origin, via: "after-colon").labelled(match, label)
+                anchors.append((unitIndex, fieldIndex(match.field)))
+                open = match.field.key
+                openUnmatched = nil
+            } else if let (label, rest) = unmatchedColon(paragraph.text),
+                      open == nil || matcher.resemblance(label) >= Self.unmatchedResemblance {
+                // Inside a value, "Word: more" is more of the value unless the word looks like a label.
+                found.unmatched.append(UnmatchedLabel(unit: unitIndex, text: label, region: ValueRegion(
+                    paragraphs: [], leadingText: rest, units: unitIndex...unitIndex, origin: paragraph.origin, via: "after-colon")))
+                open = nil
+                openUnmatched = found.unmatched.count - 1
             } else if let key = open, !matcher.isBoundary(paragraph.text) {
-                regions[key]?.paragraphs.append(paragraph)
+                found.regions[key]?.paragraphs.append(paragraph)
+            } else if let u = openUnmatched, !matcher.isBoundary(paragraph.text) {
+                found.unmatched[u].region.paragraphs.append(paragraph)
             } else {
                 open = nil
+                openUnmatched = nil
             }
         }
-        if let key = open, isWholeUnit {
+        if isWholeUnit, open != nil || openUnmatched != nil {
             for next in collectBelow(after: unitIndex) {
-                regions[key]?.paragraphs += units[next].cells.flatMap(\.paragraphs)
-                regions[key]?.units = unitIndex...next
+                let paragraphs = units[next].cells.flatMap(\.paragraphs)
+                if let key = open {
+                    found.regions[key]?.paragraphs += paragraphs
+                    found.regions[key]?.units = unitIndex...next
+                } else if let u = openUnmatched {
+                    found.unmatched[u].region.paragraphs += paragraphs
+                    found.unmatched[u].region.units = unitIndex...next
+                }
                 lastUsed = next
             }
         }
         return lastUsed
     }
 
-    private func colonLabel(_ text: String, section: String?, taken: Set<String>) -> (FieldMapping, String)? {
+    private func colonLabel(_ text: String, section: String?, taken: Set<String>) -> (LabelMatch, String, String)? {
         var searchStart = text.startIndex
         for _ in 0..<3 {
             guard let colon = text[searchStart...].firstIndex(of: ":") else { return nil }
             let label = String(text[..<colon])
-            if let field = matcher.field(for: label, section: section, taken: taken),
-               field.placements.contains(.colon) {
-                return (field, String(text[text.index(after: colon)...]))
+            if let match = matcher.field(for: label, section: section, taken: taken),
+               match.field.placements.contains(.colon) {
+                return (match, label, String(text[text.index(after: colon)...]))
             }
             searchStart = text.index(after: colon)
         }
         return nil
+    }
+
+    /// "Something short: value" whose label matched nothing: a candidate for the place pass.
+    private func unmatchedColon(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = String(text[..<colon])
+        let words = Lexicon.words(label).count
+        guard words >= 1, words <= 6, label.rangeOfCharacter(from: .letters) != nil,
+              !label.contains("http"), !label.contains("@") else { return nil }
+        return (label, String(text[text.index(after: colon)...]))
+    }
+}
+
+extension ValueRegion {
+    func labelled(_ match: LabelMatch, _ printed: String) -> ValueRegion {
+        var region = self
+        region.evidence = match.evidence
+        region.confidence = match.confidence
+        region.printedLabel = printed
+        return region
     }
 }

@@ -5,14 +5,26 @@ import IntakeRecord
 
 /// Reads every field of one form mapping out of one document.
 struct FormReader {
-    let mapping: FormMapping
+    let labels: FormLabels
     let document: Document
     let units: [LayoutUnit]
     let context: ExtractionContext
+    var mapping: FormMapping { labels.mapping }
+
+    init(labels: FormLabels, document: Document, units: [LayoutUnit], context: ExtractionContext) {
+        self.labels = labels
+        self.document = document
+        self.units = units
+        self.context = context
+    }
 
     func read() -> ExtractedFields {
+        read(located: FieldLocator(labels: labels, units: units).locate())
+    }
+
+    func read(located: LocatedFields) -> ExtractedFields {
         var out = ExtractedFields()
-        let regions = FieldLocator(mapping: mapping, units: units).locate()
+        let regions = located.regions
         let formFields = Dictionary(document.fields.flatMap { field in
             [(field.name, field)] + (field.alternateName.map { [($0, field)] } ?? [])
         }, uniquingKeysWith: { first, _ in first })
@@ -35,7 +47,26 @@ struct FormReader {
             out = reader.out
         }
         fillStageFromContext(&out)
+        out.findings += lowConfidenceFindings(out)
         return out
+    }
+
+    /// A value read through a label recognised only by similar wording or by place is kept,
+    /// and named so that a person confirms it. Messages carry the official label, never text
+    /// from the document.
+    private func lowConfidenceFindings(_ out: ExtractedFields) -> [Finding] {
+        let confident = labels.words.lexicon.confidentThreshold
+        return mapping.fields.compactMap { field in
+            guard let provenance = out.provenance[field.key], let confidence = provenance.confidence, confidence < confident,
+                  let value = out.fields[field.key] else { return nil }
+            if case .signature(let signature) = value, !signature.present { return nil }
+            let how = provenance.match == LabelEvidence.position.rawValue
+                ? "from the row where the form has it, though that row's label is worded differently"
+                : "from a row whose label is worded differently from the form's"
+            let percent = Int((confidence * 100).rounded())
+            return Finding(code: .lowConfidenceField, severity: .warning, field: field.key,
+                           message: "\(field.label) was read \(how) (\(percent) % sure). Check that it is right.")
+        }
     }
 
     /// The fillable PDF's check boxes for a choice row, when the form has them.
@@ -65,10 +96,12 @@ struct FormReader {
         if let formField {
             let o = formField.origin
             return Provenance(part: o.part, page: o.page, table: o.table, row: o.row, cell: o.cell,
-                              field: formField.name, via: "form-field")
+                              field: formField.name, via: "form-field", match: LabelEvidence.formField.rawValue, confidence: 1)
         }
         guard let region else { return nil }
         let o = region.origin
-        return Provenance(part: o.part, page: o.page, table: o.table, row: o.row, cell: o.cell, field: o.field, via: region.via)
+        let evidence = region.evidence == .exact && o.field != nil ? LabelEvidence.contentControl : region.evidence
+        return Provenance(part: o.part, page: o.page, table: o.table, row: o.row, cell: o.cell, field: o.field, via: region.via,
+                          match: evidence.rawValue, confidence: (region.confidence * 100).rounded() / 100)
     }
 }

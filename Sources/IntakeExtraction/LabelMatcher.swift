@@ -1,74 +1,187 @@
+import Foundation
 import IntakeMapping
+
+/// How a field's label was found; recorded in the field's provenance.
+enum LabelEvidence: String, Sendable {
+    case exact = "exact-label"
+    case similar = "similar-label"
+    case position
+    case formField = "form-field"
+    case contentControl = "content-control"
+}
+
+/// A text taken for one field's printed label.
+struct LabelMatch {
+    var field: FieldMapping
+    var confidence: Double
+    var evidence: LabelEvidence
+    /// Set when the wording named the field's section ("Initiating manager's name"): bare
+    /// labels after it ("Role") belong to that section.
+    var opensSection: String?
+}
 
 /// Decides whether a piece of text is one of a form's printed labels or section headings.
 ///
-/// Exact matches (after ``LabelText/normalize(_:)``) win; long labels also match by prefix
-/// either way, because blank forms print long labels that older copies cut short or run on.
-struct LabelMatcher {
+/// Exact wordings (after ``LabelText/normalize(_:)``) win, long ones also by prefix either
+/// way; failing that a text matches by meaning: its words (``LabelWords``) against each
+/// wording's, weighted by rarity, word order ignored. One matcher serves one document: it
+/// remembers the words of the texts it has seen.
+final class LabelMatcher {
     static let prefixMinimum = 25
     /// A cell showing only the start of a label must show at least this much of it.
     static let truncatedMinimum = 40
+    /// A heading found by meaning is short; a longer line is a sentence of a value.
+    static let headingWords = 7
+    /// Scores within this of the best are the same label printed for several fields ("Name").
+    static let tie = 0.02
+    /// A best score closer than this to another field's costs confidence.
+    static let clearMargin = 0.1
 
-    private var exact: [String: [FieldMapping]] = [:]
-    private var long: [(wording: String, field: FieldMapping)] = []
-    private var sectionLabels: [(wording: String, section: String)] = []
-    private let fieldOrder: [String: Int]
+    let labels: FormLabels
+    private var mapping: FormMapping { labels.mapping }
+    private var wordsCache: [String: Set<String>] = [:]
 
-    init(mapping: FormMapping) {
-        var order: [String: Int] = [:]
-        for (index, field) in mapping.fields.enumerated() {
-            order[field.key] = index
-            for wording in Set(field.labels.map(LabelText.normalize)) {
-                exact[wording, default: []].append(field)
-                if wording.count >= Self.prefixMinimum { long.append((wording, field)) }
-            }
-        }
-        fieldOrder = order
-        sectionLabels = mapping.sections.flatMap { section in
-            section.labels.map { (LabelText.normalize($0), section.name) }
-        }
+    init(labels: FormLabels) {
+        self.labels = labels
     }
 
-    /// The section a heading opens, if the text is one.
-    func section(of text: String) -> String? {
+    var matchThreshold: Double { labels.words.lexicon.matchThreshold }
+
+    /// The section a heading opens, if the text is one. `heading` is false for the label
+    /// cell of a label | value row, which must name the section plainly to open it.
+    func section(of text: String, heading: Bool = true) -> String? {
         let n = LabelText.normalize(text)
         guard !n.isEmpty else { return nil }
-        for (wording, section) in sectionLabels where n == wording {
+        for (wording, section) in labels.sectionExact where n == wording {
             return section
         }
-        for (wording, section) in sectionLabels where wording.count >= Self.truncatedMinimum
+        for (wording, section) in labels.sectionExact where wording.count >= Self.truncatedMinimum
             && (n.hasPrefix(wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n))) {
             return section
         }
-        return nil
+        guard Lexicon.words(text).count <= Self.headingWords, !n.hasSuffix(".") || n.count < 30,
+              !Self.hasValueAfterColon(text) else { return nil }
+        let words = self.words(text)
+        guard !words.isEmpty else { return nil }
+        var best: [String: Double] = [:]
+        for wording in labels.sectionWordings {
+            best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
+        }
+        // Mostly other words ("Agency A practitioner name"): a row of the section, not its heading.
+        for (section, _) in best where 2 * words.intersection(sectionWords(section)).count < words.count {
+            best[section] = 0
+        }
+        let ranked = best.sorted { $0.value > $1.value }
+        guard let top = ranked.first else { return nil }
+        let second = ranked.dropFirst().first?.value ?? 0
+        let needed = heading ? 0.5 : 0.8
+        return top.value >= needed && top.value - second >= 0.25 ? top.key : nil
     }
 
-    /// Whether the text is any label or heading at all (a value region stops there).
+    /// Whether the text is any label or heading at all (a value region stops there). A short
+    /// line ending in a colon is a label even when no field's wording is like it.
     func isBoundary(_ text: String) -> Bool {
         let n = LabelText.normalize(text)
         if n.isEmpty { return false }
-        if exact[n] != nil || section(of: text) != nil { return true }
-        if let colon = text.firstIndex(of: ":"), exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
-        return longMatches(n).isEmpty == false
+        if labels.exact[n] != nil || section(of: text) != nil { return true }
+        if let colon = text.firstIndex(of: ":"), labels.exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
+        if !longMatches(n).isEmpty { return true }
+        let count = Lexicon.words(text).count
+        if count <= 6, text.trimmingCharacters(in: .whitespaces).hasSuffix(":") { return true }
+        guard count <= 8 else { return false }
+        return similar(text, section: nil, taken: []).map { $0.confidence >= labels.words.lexicon.confidentThreshold } ?? false
     }
 
     /// The field whose label this text is, given the section being read and the fields
     /// already taken. A wording shared by several fields ("Name") goes to the one of the
     /// current section.
-    func field(for text: String, section: String?, taken: Set<String>) -> FieldMapping? {
+    func field(for text: String, section: String?, taken: Set<String>) -> LabelMatch? {
         let n = LabelText.normalize(text)
         guard !n.isEmpty else { return nil }
-        let candidates = (exact[n] ?? longMatches(n)).filter { !taken.contains($0.key) }
-        guard !candidates.isEmpty else { return nil }
-        let sorted = candidates.sorted { (fieldOrder[$0.key] ?? 0) < (fieldOrder[$1.key] ?? 0) }
+        let candidates = (labels.exact[n] ?? longMatches(n)).filter { !taken.contains(mapping.fields[$0].key) }
+        if !candidates.isEmpty {
+            let shared = (labels.exact[n]?.count ?? 0) > 1
+            return LabelMatch(field: pick(candidates, section: section, shared: shared), confidence: 1, evidence: .exact)
+        }
+        if labels.exact[n] != nil { return nil }
+        return similar(text, section: section, taken: taken)
+    }
+
+    /// The match by meaning: best field by word overlap, the same-scoring fields resolved
+    /// by section as exact wordings are.
+    func similar(_ text: String, section: String?, taken: Set<String>) -> LabelMatch? {
+        guard LabelWords.isLabelLength(text), !Self.hasValueAfterColon(text),
+              !labels.notLabels.contains(LabelText.normalize(text)) else { return nil }
+        let words = self.words(text)
+        guard !words.isEmpty, !labels.isOption(words) else { return nil }
+        // A heading ("Person escalating") is not its section's "Name" row: unless it says
+        // more than the heading, it is a label only of a field printed with that heading.
+        var allowed: Set<Int>?
+        if let heading = self.section(of: text), words.isSubset(of: sectionWords(heading)) {
+            allowed = labels.headingFields[heading] ?? []
+        }
+        let textWeight = labels.weight(of: words)
+        var score: [Int: (raw: Double, qualified: Bool)] = [:]
+        for wording in labels.wordings where allowed?.contains(wording.field) ?? true {
+            var s = labels.similarity(words, textWeight: textWeight, wording)
+            // A bare "Name" outside its field's section means that field less.
+            if wording.bare, let own = mapping.fields[wording.field].section, own != section { s *= section == nil ? 0.95 : 0.8 }
+            if s > (score[wording.field]?.raw ?? 0) { score[wording.field] = (s, !wording.bare && mapping.fields[wording.field].section != nil) }
+        }
+        guard let top = score.values.map(\.raw).max(), top >= matchThreshold else { return nil }
+        let group = score.filter { $0.value.raw >= top - Self.tie }.map(\.key).sorted()
+        let second = score.filter { $0.value.raw < top - Self.tie }.map(\.value.raw).max() ?? 0
+        let open = group.filter { !taken.contains(mapping.fields[$0].key) }
+        guard !open.isEmpty else { return nil }
+        let chosen = pick(open, section: section, shared: group.count > 1)
+        let margin = top - second
+        let confidence = margin >= Self.clearMargin ? top : max(0, top - (Self.clearMargin - margin))
+        let index = mapping.fields.firstIndex { $0.key == chosen.key }!
+        return LabelMatch(field: chosen, confidence: confidence, evidence: .similar,
+                          opensSection: score[index]?.qualified == true ? chosen.section : nil)
+    }
+
+    private func sectionWords(_ section: String) -> Set<String> {
+        labels.sectionWordings.filter { $0.section == section }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+    }
+
+    /// "Child's name: Jo" is a label with its value, read as a colon line, never a label whole.
+    static func hasValueAfterColon(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return text[text.index(after: colon)...].contains { !$0.isWhitespace && !":*".contains($0) }
+    }
+
+    /// The text's best score against one field's wordings.
+    func similarity(_ text: String, to field: Int) -> Double {
+        guard LabelWords.isLabelLength(text) else { return 0 }
+        let words = self.words(text)
+        let weight = labels.weight(of: words)
+        return labels.wordings.filter { $0.field == field }.map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+    }
+
+    /// The best score of the text against any wording, whoever has taken the field.
+    func resemblance(_ text: String) -> Double {
+        guard LabelWords.isLabelLength(text) else { return 0 }
+        let words = self.words(text)
+        let weight = labels.weight(of: words)
+        return labels.wordings.map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+    }
+
+    func words(_ text: String) -> Set<String> {
+        if let known = wordsCache[text] { return known }
+        let words = labels.words.words(text)
+        wordsCache[text] = words
+        return words
+    }
+
+    /// Among fields printed with the same label, the one of the current section; else one
+    /// with no section; else the first in form order, so a second "Name" block after the
+    /// first is the other party's even when its heading row is missing.
+    private func pick(_ candidates: [Int], section: String?, shared: Bool) -> FieldMapping {
+        let sorted = candidates.sorted().map { mapping.fields[$0] }
         if let inSection = sorted.first(where: { $0.section != nil && $0.section == section }) { return inSection }
-        let shared = (exact[n]?.count ?? 0) > 1
-        guard shared else { return sorted.first }
-        if let unsectioned = sorted.first(where: { $0.section == nil }) { return unsectioned }
-        // The section's heading row is missing (deleted, or the rows were moved): the shared
-        // label goes to the first section, in form order, whose field is still untaken, so a
-        // second "Name" block after the first is the other party's.
-        return sorted.first
+        guard shared else { return sorted[0] }
+        return sorted.first(where: { $0.section == nil }) ?? sorted[0]
     }
 
     /// The text starts with the wording and runs on as more label, not as "Label: value".
@@ -78,11 +191,11 @@ struct LabelMatcher {
         return !n.dropFirst(wording.count).prefix(12).contains(":")
     }
 
-    private func longMatches(_ n: String) -> [FieldMapping] {
+    private func longMatches(_ n: String) -> [Int] {
         guard n.count >= 4 else { return [] }
-        var best: [FieldMapping] = []
+        var best: [Int] = []
         var bestLength = 0
-        for (wording, field) in long where continuesLabel(n, wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n)) {
+        for (wording, field) in labels.long where continuesLabel(n, wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n)) {
             let length = min(wording.count, n.count)
             if length > bestLength { best = [field]; bestLength = length }
             else if length == bestLength { best.append(field) }

@@ -2,16 +2,19 @@ import Foundation
 
 /// Every form and policy mapping of a `mappings/` folder, loaded once and shared read-only.
 ///
-/// Layout: `forms/*.yaml`, `policies/*.yaml`, `calendar/*.yaml` (the working-day calendar,
-/// read by validation).
+/// Layout: `forms/*.yaml`, `policies/*.yaml`, `lexicon.yaml` (label words, optional),
+/// `calendar/*.yaml` (the working-day calendar, read by validation).
 public struct MappingSet: Sendable {
     public var forms: [FormMapping]
     public var policies: [PolicyMapping]
+    /// How labels are compared by meaning (`lexicon.yaml`).
+    public var lexicon: Lexicon
     public var directory: URL
 
-    public init(forms: [FormMapping], policies: [PolicyMapping], directory: URL) {
+    public init(forms: [FormMapping], policies: [PolicyMapping], lexicon: Lexicon = .empty, directory: URL) {
         self.forms = forms
         self.policies = policies
+        self.lexicon = lexicon
         self.directory = directory
     }
 
@@ -39,7 +42,14 @@ public struct MappingSet: Sendable {
             catch let error as MappingError { problems.append(error) }
             catch { problems.append(MappingError(file: name, line: nil, message: "cannot be read (\(error))")) }
         }
-        let set = MappingSet(forms: forms, policies: policies, directory: directory)
+        var lexicon = Lexicon.empty
+        let lexiconURL = directory.appendingPathComponent("lexicon.yaml")
+        if FileManager.default.fileExists(atPath: lexiconURL.path) {
+            do { lexicon = try Lexicon(yaml: try String(contentsOf: lexiconURL, encoding: .utf8), file: "lexicon.yaml") }
+            catch let error as MappingError { problems.append(error) }
+            catch { problems.append(MappingError(file: "lexicon.yaml", line: nil, message: "cannot be read (\(error))")) }
+        }
+        let set = MappingSet(forms: forms, policies: policies, lexicon: lexicon, directory: directory)
         problems += set.crossCheck()
         return (set, problems)
     }

@@ -140,9 +140,17 @@ public struct Provenance: Sendable, Codable, Equatable, Hashable {
     /// How the value was found: `cell-right`, `cell-below`, `after-colon`, `form-field`,
     /// `content-control`, `file-name`, `email-subject`.
     public var via: String?
+    /// How the field was recognised: `exact-label`, `similar-label` (by meaning), `position`
+    /// (between rows that matched), `form-field`, `content-control`. Added to the contract.
+    public var match: String?
+    /// How sure that recognition is, 0–1 (1 for an exact label or a form field).
+    public var confidence: Double?
 
     public init(part: String? = nil, page: Int? = nil, table: Int? = nil, row: Int? = nil,
-                cell: Int? = nil, field: String? = nil, via: String? = nil) {
+                cell: Int? = nil, field: String? = nil, via: String? = nil, match: String? = nil,
+                confidence: Double? = nil) {
+        self.match = match
+        self.confidence = confidence
         self.part = part
         self.page = page
         self.table = table

@@ -49,4 +49,7 @@ public enum FindingCode: String, Sendable, Codable, Equatable, Hashable, CaseIte
     case policyReviewOverdue = "policy-review-overdue"
     /// Added to the contract: a working-day count needed a date the calendar does not cover.
     case calendarOutOfRange = "calendar-out-of-range"
+    /// Added to the contract: a field read from a label recognised only by similar wording or
+    /// by its place on the form; the value is kept, and a person should confirm it.
+    case lowConfidenceField = "low-confidence-field"
 }

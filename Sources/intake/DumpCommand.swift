@@ -23,7 +23,7 @@ struct DumpCommand: ParsableCommand {
         catch let error as IntakeError { throw ValidationError("\(error)") }
         catch { throw ValidationError("The file cannot be opened.") }
         var failed = false
-        for (index, (name, bytes)) in try documents(in: data).enumerated() {
+        for (index, (name, bytes)) in try DocumentFile.documents(in: data, file: file, announce: !json).enumerated() {
             do {
                 let document = try DocumentReader().read(bytes, fileName: name)
                 print(try render(document, name: name))
@@ -34,17 +34,6 @@ struct DumpCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// The file itself, or each attachment of an e-mail.
-    private func documents(in data: Data) throws -> [(String, Data)] {
-        let name = (file as NSString).lastPathComponent
-        guard FormatSniffer.sniff(data, fileName: name) == .eml else { return [(name, data)] }
-        let message = try MailReader().read(data)
-        if !json {
-            print("E-mail: \(message.attachments.count) attachment(s)")
-        }
-        return message.attachments.map { ($0.filename ?? "attachment-\($0.index + 1)", $0.data) }
     }
 
     private func render(_ document: Document, name: String) throws -> String {

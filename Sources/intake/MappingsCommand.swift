@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import IntakeDocument
+import IntakeExtraction
 import IntakeMapping
+import IntakePipeline
+import IntakeReaders
 import IntakeValidation
 
 /// `intake mappings check`: validates the mapping files and names the line of any mistake.
 struct MappingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mappings", abstract: "Work with the form and policy mappings.", subcommands: [Check.self])
+        commandName: "mappings", abstract: "Work with the form and policy mappings.", subcommands: [Check.self, Suggest.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check every mapping file; exit 1 if any has a mistake.")
@@ -28,6 +32,42 @@ struct MappingsCommand: ParsableCommand {
             } else {
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// `intake mappings suggest FILE...`: the wordings a mapping could learn, as YAML to paste.
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the labels that matched only by similar wording or by place, as lines to paste under a field's older:.",
+            discussion: "Prints label wordings from the documents (not their values). Labels that matched nothing are listed as comments.")
+
+        @Argument(help: "Filled forms (.docx, .pdf, .eml).")
+        var files: [String]
+
+        @OptionGroup var mappingsOptions: MappingsOptions
+
+        func run() throws {
+            let mappings: MappingSet
+            do { mappings = try MappingSet.load(from: try mappingsOptions.directory()) }
+            catch let error as ValidationError { throw error }
+            catch { throw ValidationError("\(error)") }
+            let extractor = Extractor(mappings: mappings)
+            var failed = false
+            for file in files {
+                let data: Data
+                do { data = try Pipeline.readBounded(URL(fileURLWithPath: file), limit: ReadLimits.default.maxFileBytes) }
+                catch { throw ValidationError("\(file): the file cannot be opened.") }
+                for (name, bytes) in try DocumentFile.documents(in: data, file: file, announce: false) {
+                    do {
+                        let document = try DocumentReader().read(bytes, fileName: name)
+                        print(SuggestionText.render(extractor.suggestions(for: document), name: name))
+                    } catch let error as IntakeError {
+                        failed = true
+                        StandardError.write("\(name): \(error.code.rawValue)")
+                    }
+                }
+            }
+            if failed { throw ExitCode(1) }
         }
     }
 }

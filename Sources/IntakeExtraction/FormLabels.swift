@@ -1,0 +1,149 @@
+import Foundation
+import IntakeMapping
+
+/// One form's label wordings, prepared once per run: normalised for exact look-up, cut into
+/// weighted words for matching by meaning.
+struct FormLabels: Sendable {
+    struct Wording: Sendable {
+        var field: Int
+        var words: Set<String>
+        var weight: Double
+        /// A sectioned field's own label without its section ("Name" under "Person escalating"):
+        /// it means that field only inside the section.
+        var bare: Bool
+    }
+
+    struct SectionWording: Sendable {
+        var section: String
+        var words: Set<String>
+        var weight: Double
+    }
+
+    let mapping: FormMapping
+    let words: LabelWords
+    /// Normalised wording → indexes of the fields printed with it.
+    let exact: [String: [Int]]
+    /// Wordings at least ``LabelMatcher/prefixMinimum`` long, for labels cut short or run on.
+    let long: [(wording: String, field: Int)]
+    let wordings: [Wording]
+    let sectionExact: [(wording: String, section: String)]
+    let sectionWordings: [SectionWording]
+    /// Texts that are never a field's label: the form's titles and version lines, and the
+    /// options of its choice rows ("Outcomes of assessments" is a box, not the Outcome row).
+    let notLabels: Set<String>
+    let optionWords: [Set<String>]
+    /// Per section, the fields printed with one of the section's own headings (the monitoring
+    /// form's "Initiating Manager Signature" heads a block and is the signature row).
+    let headingFields: [String: Set<Int>]
+    private let weights: [String: Double]
+    private let sectionWeights: [String: Double]
+    /// Words no label of the form has: they count against a match, but less than label words.
+    static let unknownWeight = 1.0
+    static let unknownSectionWeight = 0.25
+
+    init(mapping: FormMapping, lexicon: Lexicon) {
+        self.mapping = mapping
+        let words = LabelWords(lexicon: lexicon)
+        self.words = words
+        var exact: [String: [Int]] = [:]
+        var long: [(String, Int)] = []
+        var drafts: [(field: Int, words: Set<String>, bare: Bool)] = []
+        let sectionNames = Dictionary(mapping.sections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (index, field) in mapping.fields.enumerated() {
+            let printed = field.labels + [field.pdfField].compactMap { $0 }
+            for wording in Set(field.labels.map(LabelText.normalize)) {
+                exact[wording, default: []].append(index)
+                if wording.count >= LabelMatcher.prefixMinimum { long.append((wording, index)) }
+            }
+            let sectionWords = field.section.flatMap { sectionNames[$0] }.map { words.words($0.name) } ?? []
+            for text in printed {
+                let own = words.words(text)
+                guard !own.isEmpty else { continue }
+                let qualified = sectionWords.isSubset(of: own) || sectionWords.isEmpty
+                drafts.append((index, own, !qualified))
+                if !qualified { drafts.append((index, own.union(sectionWords), false)) }
+            }
+        }
+        self.exact = exact
+        self.long = long
+        notLabels = Set((mapping.recognition.titles + mapping.recognition.versionLines).map(LabelText.normalize))
+        optionWords = mapping.fields.flatMap { $0.options.flatMap(\.labels) }.map(words.words).filter { !$0.isEmpty }
+        var headingFields: [String: Set<Int>] = [:]
+        for section in mapping.sections {
+            let headings = Set(section.labels.map(LabelText.normalize))
+            headingFields[section.name] = Set(mapping.fields.indices.filter { index in
+                mapping.fields[index].labels.contains { headings.contains(LabelText.normalize($0)) }
+            })
+        }
+        self.headingFields = headingFields
+        var fieldWords: [Int: Set<String>] = [:]
+        for draft in drafts { fieldWords[draft.field, default: []].formUnion(draft.words) }
+        let weights = Self.rarity(Array(fieldWords.values))
+        self.weights = weights
+        let sectionDrafts = mapping.sections.flatMap { section in
+            ([section.name] + section.labels).map { (section.name, words.words($0)) }.filter { !$0.1.isEmpty }
+        }
+        var sectionWords: [String: Set<String>] = [:]
+        for (name, set) in sectionDrafts { sectionWords[name, default: []].formUnion(set) }
+        let sectionWeights = Self.rarity(Array(sectionWords.values))
+        self.sectionWeights = sectionWeights
+        wordings = drafts.map {
+            Wording(field: $0.field, words: $0.words, weight: Self.sum($0.words, weights, Self.unknownWeight), bare: $0.bare)
+        }
+        sectionExact = mapping.sections.flatMap { section in section.labels.map { (LabelText.normalize($0), section.name) } }
+        sectionWordings = sectionDrafts.map {
+            SectionWording(section: $0.0, words: $0.1, weight: Self.sum($0.1, sectionWeights, Self.unknownSectionWeight))
+        }
+    }
+
+    /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.
+    func similarity(_ text: Set<String>, textWeight: Double, _ wording: Wording) -> Double {
+        let common = text.intersection(wording.words)
+        guard !common.isEmpty else { return 0 }
+        return 2 * Self.sum(common, weights, Self.unknownWeight) / (textWeight + wording.weight)
+    }
+
+    /// Whether the words are those of one of the form's options (a box glyph's "x" aside).
+    func isOption(_ text: Set<String>) -> Bool {
+        let words = text.subtracting(["x", "yes", "no"])
+        guard !words.isEmpty else { return false }
+        return optionWords.contains { option in
+            words.isSubset(of: option) && Double(words.count) >= 0.8 * Double(option.count)
+        }
+    }
+
+    func weight(of text: Set<String>) -> Double { Self.sum(text, weights, Self.unknownWeight) }
+
+    /// How much of a section's wording a heading shows, by the words that tell sections apart.
+    func sectionCoverage(_ text: Set<String>, _ wording: SectionWording) -> Double {
+        let common = text.intersection(wording.words)
+        guard !common.isEmpty, wording.weight > 0 else { return 0 }
+        return Self.sum(common, sectionWeights, Self.unknownSectionWeight) / wording.weight
+    }
+
+    /// A word's weight is how rare it is among the sets: ln(1 + sets / sets holding it).
+    private static func rarity(_ sets: [Set<String>]) -> [String: Double] {
+        var counts: [String: Int] = [:]
+        for set in sets { for word in set { counts[word, default: 0] += 1 } }
+        let n = Double(max(sets.count, 1))
+        return counts.mapValues { log(1 + n / Double($0)) }
+    }
+
+    private static func sum(_ words: Set<String>, _ weights: [String: Double], _ unknown: Double) -> Double {
+        words.reduce(0) { $0 + (weights[$1] ?? unknown) }
+    }
+}
+
+/// Every form's prepared labels, built once per run and shared by all documents.
+struct LabelCatalogue: Sendable {
+    private let forms: [String: FormLabels]
+
+    init(mappings: MappingSet) {
+        forms = Dictionary(mappings.forms.map { ($0.id, FormLabels(mapping: $0, lexicon: mappings.lexicon)) },
+                           uniquingKeysWith: { a, _ in a })
+    }
+
+    func labels(for mapping: FormMapping) -> FormLabels {
+        forms[mapping.id] ?? FormLabels(mapping: mapping, lexicon: .empty)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The words that mean the same in a printed label, kept as data in `mappings/lexicon.yaml`.
+///
+/// The label matcher turns a label into words through this table: phrases first ("job title"
+/// is "role"), then synonyms and abbreviations, and leaves out the stop words.
+public struct Lexicon: Sendable, Equatable {
+    /// A word (or abbreviation) to the word it stands for.
+    public var synonyms: [String: String]
+    /// Runs of words that stand for one word, keyed by the words joined with a space.
+    public var phrases: [String: String]
+    /// The longest phrase, in words.
+    public var longestPhrase: Int
+    public var stopWords: Set<String>
+    /// Below this score a text is not the label.
+    public var matchThreshold: Double
+    /// Below this a field is named in a `low-confidence-field` warning.
+    public var confidentThreshold: Double
+
+    public init(synonyms: [String: String] = [:], phrases: [String: String] = [:], stopWords: Set<String> = [],
+                matchThreshold: Double = 0.6, confidentThreshold: Double = 0.8) {
+        self.synonyms = synonyms
+        self.phrases = phrases
+        self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        self.stopWords = stopWords
+        self.matchThreshold = matchThreshold
+        self.confidentThreshold = confidentThreshold
+    }
+
+    /// With no lexicon file, labels still match by their own words.
+    public static let empty = Lexicon()
+}
+
+extension Lexicon {
+    /// Reads `lexicon.yaml`; a word in two synonym groups is a mistake, named with its line.
+    public init(yaml: String, file: String) throws {
+        let root = try YAMLReader.root(yaml: yaml, file: file)
+        try root.rejectUnknownKeys(["thresholds", "stop_words", "phrases", "synonyms", "abbreviations"])
+        var match = 0.6, confident = 0.8
+        if let thresholds = try root.child("thresholds") {
+            try thresholds.rejectUnknownKeys(["match", "confident"])
+            match = try thresholds.optionalDouble("match") ?? match
+            confident = try thresholds.optionalDouble("confident") ?? confident
+            guard match > 0, match <= confident, confident <= 1 else {
+                throw thresholds.error("thresholds must satisfy 0 < match <= confident <= 1")
+            }
+        }
+        var synonyms: [String: String] = [:]
+        if let groups = root.raw("synonyms") {
+            guard let sequence = groups.sequence else { throw root.error("'synonyms' must be a list of word lists", at: groups) }
+            for group in sequence {
+                guard let words = group.sequence?.compactMap({ $0.scalar.map { Self.word($0.string) } }), let head = words.first else {
+                    throw root.error("each synonym group must be a list of words", at: group)
+                }
+                for word in words {
+                    if let other = synonyms[word], other != head {
+                        throw root.error("'\(word)' is in two synonym groups ('\(other)' and '\(head)')", at: group)
+                    }
+                    synonyms[word] = head
+                }
+            }
+        }
+        if let abbreviations = try root.child("abbreviations") {
+            for (short, long) in try abbreviations.stringPairs() {
+                let target = Self.word(long)
+                synonyms[Self.word(short)] = synonyms[target] ?? target
+            }
+        }
+        var phrases: [String: String] = [:]
+        if let table = try root.child("phrases") {
+            for (phrase, word) in try table.stringPairs() {
+                let words = Self.words(phrase)
+                guard words.count >= 2 else { throw table.error("phrase '\(phrase)' must have two words or more") }
+                let target = Self.word(word)
+                phrases[words.joined(separator: " ")] = synonyms[target] ?? target
+            }
+        }
+        self.init(synonyms: synonyms, phrases: phrases, stopWords: Set(try root.strings("stop_words").map(Self.word)),
+                  matchThreshold: match, confidentThreshold: confident)
+    }
+
+    /// The words of a text as the matcher cuts them: lower case, letters and digits only.
+    public static func words(_ text: String) -> [String] {
+        LabelText.normalize(text).replacingOccurrences(of: "'s", with: "")
+            .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    static func word(_ text: String) -> String { words(text).joined() }
+}
+
+extension YAMLReader {
+    func optionalDouble(_ key: String) throws -> Double? {
+        guard let value = raw(key) else { return nil }
+        guard let number = value.float else { throw error("'\(key)' must be a number", at: value) }
+        return number
+    }
+
+    /// A mapping of text to text, in file order.
+    func stringPairs() throws -> [(String, String)] {
+        guard let mapping = node.mapping else { throw error("expected a mapping of words to words") }
+        return try mapping.map { key, value in
+            guard let k = key.string, let v = value.scalar?.string else { throw error("expected text: text", at: key) }
+            return (k, v)
+        }
+    }
+}
