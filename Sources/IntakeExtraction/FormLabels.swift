@@ -56,12 +56,14 @@ struct FormLabels: Sendable {
                 if wording.count >= LabelMatcher.prefixMinimum { long.append((wording, index)) }
             }
             let sectionWords = field.section.flatMap { sectionNames[$0] }.map { words.words($0.name) } ?? []
+            let keyWords = Set(field.key.split(separator: ".").first.flatMap { lexicon.keyWords[String($0)] } ?? [])
             for text in printed {
                 let own = words.words(text)
                 guard !own.isEmpty else { continue }
                 let qualified = sectionWords.isSubset(of: own) || sectionWords.isEmpty
                 drafts.append((index, own, !qualified))
                 if !qualified { drafts.append((index, own.union(sectionWords), false)) }
+                if !keyWords.isEmpty, !keyWords.isSubset(of: own) { drafts.append((index, own.union(keyWords), false)) }
             }
         }
         self.exact = exact

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The words that mean the same in a printed label, kept as data in `mappings/lexicon.yaml`.
 ///
@@ -12,13 +13,16 @@ public struct Lexicon: Sendable, Equatable {
     /// The longest phrase, in words.
     public var longestPhrase: Int
     public var stopWords: Set<String>
+    /// The words a field key's first part stands for (`raiser` → initiating, practitioner).
+    public var keyWords: [String: [String]]
     /// Below this score a text is not the label.
     public var matchThreshold: Double
     /// Below this a field is named in a `low-confidence-field` warning.
     public var confidentThreshold: Double
 
     public init(synonyms: [String: String] = [:], phrases: [String: String] = [:], stopWords: Set<String> = [],
-                matchThreshold: Double = 0.6, confidentThreshold: Double = 0.8) {
+                keyWords: [String: [String]] = [:], matchThreshold: Double = 0.7, confidentThreshold: Double = 0.8) {
+        self.keyWords = keyWords
         self.synonyms = synonyms
         self.phrases = phrases
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 0
@@ -35,8 +39,8 @@ extension Lexicon {
     /// Reads `lexicon.yaml`; a word in two synonym groups is a mistake, named with its line.
     public init(yaml: String, file: String) throws {
         let root = try YAMLReader.root(yaml: yaml, file: file)
-        try root.rejectUnknownKeys(["thresholds", "stop_words", "phrases", "synonyms", "abbreviations"])
-        var match = 0.6, confident = 0.8
+        try root.rejectUnknownKeys(["thresholds", "stop_words", "key_words", "phrases", "synonyms", "abbreviations"])
+        var match = 0.7, confident = 0.8
         if let thresholds = try root.child("thresholds") {
             try thresholds.rejectUnknownKeys(["match", "confident"])
             match = try thresholds.optionalDouble("match") ?? match
@@ -75,8 +79,14 @@ extension Lexicon {
                 phrases[words.joined(separator: " ")] = synonyms[target] ?? target
             }
         }
+        var keyWords: [String: [String]] = [:]
+        if let table = try root.child("key_words") {
+            for (key, _) in try table.stringListPairs() {
+                keyWords[key] = try table.strings(key).map { synonyms[Self.word($0)] ?? Self.word($0) }
+            }
+        }
         self.init(synonyms: synonyms, phrases: phrases, stopWords: Set(try root.strings("stop_words").map(Self.word)),
-                  matchThreshold: match, confidentThreshold: confident)
+                  keyWords: keyWords, matchThreshold: match, confidentThreshold: confident)
     }
 
     /// The words of a text as the matcher cuts them: lower case, letters and digits only.
@@ -93,6 +103,15 @@ extension YAMLReader {
         guard let value = raw(key) else { return nil }
         guard let number = value.float else { throw error("'\(key)' must be a number", at: value) }
         return number
+    }
+
+    /// The keys of a mapping whose values are lists, in file order.
+    func stringListPairs() throws -> [(String, Node)] {
+        guard let mapping = node.mapping else { throw error("expected a mapping of words to word lists") }
+        return try mapping.map { key, value in
+            guard let k = key.string else { throw error("keys must be text", at: key) }
+            return (k, value)
+        }
     }
 
     /// A mapping of text to text, in file order.
