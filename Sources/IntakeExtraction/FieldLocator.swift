@@ -48,6 +48,8 @@ struct FieldLocator {
     static let maxBelowUnits = 40
     /// A label cell is short; a longer first cell is a value or a note.
     static let labelCellWords = 12
+    /// Empty rows a signature's picture may sit in below its label.
+    static let maxEmptyRows = 4
     /// How much like some label an unknown "Word: text" line inside a value must look to end it.
     static let unmatchedResemblance = 0.3
 
@@ -81,9 +83,11 @@ struct FieldLocator {
                     if field.placements.contains(.right), c + 1 < unit.cells.count {
                         let end = field.type == .oneOf || field.type == .manyOf ? choiceEnd(unit, from: c + 1) : c + 2
                         let valueCells = unit.cells[(c + 1)..<end]
-                        let right = ValueRegion(
+                        var right = ValueRegion(
                             paragraphs: valueCells.flatMap(\.paragraphs), units: index...index,
                             origin: valueCells.first?.origin ?? cell.origin, via: "cell-right")
+                        // A picture signature pasted a few empty rows below its label still signs it.
+                        if field.type == .signature, right.text.isEmpty { right.units = index...emptyRowsEnd(after: index) }
                         // An empty box with the answer written under the table still counts.
                         let belowInstead = right.text.isEmpty && field.type != .signature && field.placements.contains(.below)
                             && unit.cells.count == c + 2 ? collectBelow(after: index) : []
@@ -131,6 +135,13 @@ struct FieldLocator {
         let region = ValueRegion(paragraphs: unit.cells[1].paragraphs, units: index...index,
                                  origin: unit.cells[1].origin, via: "cell-right")
         return UnmatchedLabel(unit: index, text: label, region: region)
+    }
+
+    /// The last of the rows after `index` that hold no text at all (at most a few).
+    private func emptyRowsEnd(after index: Int) -> Int {
+        var end = index
+        while end + 1 < units.count, end - index < Self.maxEmptyRows, units[end + 1].cells.allSatisfy({ $0.text.isEmpty }) { end += 1 }
+        return end
     }
 
     /// Cells from `start` that hold options rather than another label.
@@ -223,7 +234,7 @@ struct FieldLocator {
 
     /// "Something short: value" whose label matched nothing: a candidate for the place pass.
     private func unmatchedColon(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(of: ":"), !matcher.isOption(text) else { return nil }
         let label = String(text[..<colon])
         let words = Lexicon.words(label).count
         guard words >= 1, words <= 6, label.rangeOfCharacter(from: .letters) != nil,

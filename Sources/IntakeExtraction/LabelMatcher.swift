@@ -36,6 +36,9 @@ final class LabelMatcher {
     static let tie = 0.02
     /// A best score closer than this to another field's costs confidence.
     static let clearMargin = 0.1
+    /// How much like a label the text before a colon must look for its line to end a value.
+    static let colonLabelResemblance = 0.5
+    static let questionResemblance = 0.3
 
     let labels: FormLabels
     private var mapping: FormMapping { labels.mapping }
@@ -85,9 +88,20 @@ final class LabelMatcher {
         if n.isEmpty { return false }
         if labels.exact[n] != nil || section(of: text) != nil { return true }
         if let colon = text.firstIndex(of: ":"), labels.exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
+        // A cell of boxes ("[ ] Stage 1: …" on each line) is a choice row's value, not a label.
+        if isOption(String(text.prefix { $0 != "\n" })) { return false }
+        if let colon = text.firstIndex(of: ":") {
+            let prefix = String(text[..<colon])
+            // "Agency A practitioner's role: …" ends the value above it even before it is matched.
+            if resemblance(prefix) >= Self.colonLabelResemblance { return true }
+        }
         if !longMatches(n).isEmpty { return true }
         let count = Lexicon.words(text).count
-        if count <= 6, text.trimmingCharacters(in: .whitespaces).hasSuffix(":") { return true }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if count <= 6, trimmed.hasSuffix(":") { return true }
+        // A question or a line ending in a colon that speaks of the form's own matters
+        // ("What has been done so far to resolve the issue?") is the next row's label.
+        if trimmed.hasSuffix(":") || trimmed.hasSuffix("?"), resemblance(text) >= Self.questionResemblance { return true }
         guard count <= 8 else { return false }
         return similar(text, section: nil, taken: []).map { $0.confidence >= labels.words.lexicon.confidentThreshold } ?? false
     }
@@ -139,6 +153,11 @@ final class LabelMatcher {
         let index = mapping.fields.firstIndex { $0.key == chosen.key }!
         return LabelMatch(field: chosen, confidence: confidence, evidence: .similar,
                           opensSection: score[index]?.qualified == true ? chosen.section : nil)
+    }
+
+    /// Whether the text is one of the form's tick-box options ("☒ Stage 3: Senior Manager…").
+    func isOption(_ text: String) -> Bool {
+        LabelWords.isLabelLength(text) && labels.isOption(words(text))
     }
 
     private func sectionWords(_ section: String) -> Set<String> {
