@@ -84,10 +84,30 @@ enum JSONValue: Decodable, Equatable {
 /// text compared with whitespace collapsed, an absent signature read as not present,
 /// `accept` alternatives allowed, findings compared as sets of codes (or `findings_alt`).
 enum TruthComparison {
+    /// One record against its truth: which field keys were compared and which were wrong,
+    /// and the finding codes found and wanted.
+    struct Outcome {
+        var keys: [String] = []
+        var wrong: [String] = []
+        var found: Set<String> = []
+        var wanted: Set<String> = []
+        var findingsMatch: Bool { found == wanted }
+    }
+
     static func differences(record: CaseRecord, truth: JSONValue) throws -> [String] {
+        let outcome = try compare(record: record, truth: truth)
         var problems: [String] = []
         let expectedKind = truth["kind"]?.string
         if record.kind != expectedKind { problems.append("kind: got \(record.kind ?? "null"), want \(expectedKind ?? "null")") }
+        problems += outcome.wrong
+        if !outcome.findingsMatch {
+            problems.append("findings: got \(outcome.found.sorted()), want \(outcome.wanted.sorted())")
+        }
+        return problems
+    }
+
+    static func compare(record: CaseRecord, truth: JSONValue) throws -> Outcome {
+        var outcome = Outcome()
         let encoded = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(record.fields)).object
         let expected = truth["fields"]?.object ?? [:]
         let accept = truth["accept"]?.object ?? [:]
@@ -95,23 +115,26 @@ enum TruthComparison {
         for key in Set(encoded.keys).union(expected.keys).sorted() {
             let got = encoded[key]?.normalised
             let want = expected[key]?.normalised
-            if key.hasSuffix("signature"), got == nil, want == unsigned { continue }
+            if key.hasSuffix("signature"), (got ?? unsigned) == (want ?? unsigned) {
+                if got != nil || want != nil { outcome.keys.append(key) }
+                continue
+            }
+            outcome.keys.append(key)
             if got == want { continue }
             if let alternative = accept[key] {
                 var options = [alternative.normalised]
                 if case .array(let items) = alternative { options += items.map(\.normalised) }
                 if let got, options.contains(got) { continue }
             }
-            problems.append("\(key): got \(got ?? "absent"), want \(want ?? "absent")")
+            outcome.wrong.append("\(key): got \(got ?? "absent"), want \(want ?? "absent")")
         }
         // The truth files predate `low-confidence-field`, a warning to confirm a value: the
         // values it names are compared above like any other.
-        let codes = Set(record.findings.map(\.code.rawValue)).subtracting([FindingCode.lowConfidenceField.rawValue])
-        let wanted = Set(truth["findings"]?.strings ?? [])
-        let alternative = truth["findings_alt"]?.strings.map(Set.init)
-        if codes != wanted && codes != alternative {
-            problems.append("findings: got \(codes.sorted()), want \(wanted.sorted())")
+        outcome.found = Set(record.findings.map(\.code.rawValue)).subtracting([FindingCode.lowConfidenceField.rawValue])
+        outcome.wanted = Set(truth["findings"]?.strings ?? [])
+        if let alternative = truth["findings_alt"]?.strings.map(Set.init), outcome.found == alternative {
+            outcome.wanted = alternative
         }
-        return problems
+        return outcome
     }
 }
