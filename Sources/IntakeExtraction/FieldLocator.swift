@@ -152,11 +152,18 @@ struct FieldLocator {
     }
 
     /// Units after `index` up to the next label or heading.
-    private func collectBelow(after index: Int) -> [Int] {
+    /// With `firstIsValue` (a label line that ended in a colon), the first unit is the value
+    /// unless it is surely a label: "Not resolved: …" under "Outcome:" is an answer.
+    private func collectBelow(after index: Int, firstIsValue: Bool = false) -> [Int] {
         var result: [Int] = []
         var next = index + 1
         while next < units.count, result.count < Self.maxBelowUnits {
             let unit = units[next]
+            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text) }) {
+                result.append(next)
+                next += 1
+                continue
+            }
             if unit.cells.contains(where: { matcher.isBoundary($0.text) })
                 || unit.cells.contains(where: { $0.paragraphs.contains { matcher.isBoundary($0.text) } }) { break }
             result.append(next)
@@ -178,6 +185,11 @@ struct FieldLocator {
         for paragraph in cell.paragraphs {
             if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
                 section = opened; open = nil; openUnmatched = nil; continue
+            }
+            let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
+            if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text) {
+                found.regions[key]?.paragraphs.append(paragraph)
+                continue
             }
             if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: Set(found.regions.keys)) {
                 if let opened = match.opensSection { section = opened }
@@ -203,7 +215,8 @@ struct FieldLocator {
             }
         }
         if isWholeUnit, open != nil || openUnmatched != nil {
-            for next in collectBelow(after: unitIndex) {
+            let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
+            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
                     found.regions[key]?.paragraphs += paragraphs

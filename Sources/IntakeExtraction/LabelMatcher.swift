@@ -62,8 +62,9 @@ final class LabelMatcher {
             && (n.hasPrefix(wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n))) {
             return section
         }
+        // "Part C: Partnership Resolution" is a heading with a colon, not a label and its value.
         guard Lexicon.words(text).count <= Self.headingWords, !n.hasSuffix(".") || n.count < 30,
-              !Self.hasValueAfterColon(text) else { return nil }
+              !Self.hasValueAfterColon(text) || Lexicon.words(text).count <= 4 else { return nil }
         let words = self.words(text)
         guard !words.isEmpty else { return nil }
         var best: [String: Double] = [:]
@@ -79,6 +80,23 @@ final class LabelMatcher {
         let second = ranked.dropFirst().first?.value ?? 0
         let needed = heading ? 0.5 : 0.8
         return top.value >= needed && top.value - second >= 0.25 ? top.key : nil
+    }
+
+    /// Whether the text is a label or heading word for word, or starts with one before a colon.
+    func isExactLabel(_ text: String) -> Bool {
+        let n = LabelText.normalize(text)
+        if labels.exact[n] != nil || labels.sectionExact.contains(where: { $0.wording == n }) { return true }
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return labels.exact[LabelText.normalize(String(text[..<colon]))] != nil
+    }
+
+    /// Whether the text is surely a label: word for word, or by meaning above the confident
+    /// threshold (whole, or before its colon), or a heading.
+    func isSureLabel(_ text: String) -> Bool {
+        if isExactLabel(text) || section(of: text) != nil { return true }
+        let confident = labels.words.lexicon.confidentThreshold
+        let label = text.firstIndex(of: ":").map { String(text[..<$0]) } ?? text
+        return similar(label, section: nil, taken: []).map { $0.confidence >= confident } ?? false
     }
 
     /// Whether the text is any label or heading at all (a value region stops there). A short
