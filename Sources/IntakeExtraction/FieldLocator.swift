@@ -39,6 +39,13 @@ struct UnmatchedLabel {
 struct LocatedFields {
     var regions: [String: ValueRegion] = [:]
     var unmatched: [UnmatchedLabel] = []
+
+    /// Fields no later label may take: found word for word, or holding a value. One found
+    /// only by meaning with nothing in it (a heading that looked like the label) may be
+    /// taken again by the real row.
+    var settled: Set<String> {
+        Set(regions.filter { $0.value.evidence == .exact || !$0.value.text.isEmpty }.keys)
+    }
 }
 
 /// Walks a document's units once and finds, for each field of a mapping, its value region:
@@ -76,7 +83,13 @@ struct FieldLocator {
             var c = 0
             while c < unit.cells.count {
                 let cell = unit.cells[c]
-                if let match = matcher.field(for: cell.text, section: section, taken: Set(found.regions.keys)) {
+                if let match = matcher.field(for: cell.text, section: section, taken: Set(found.regions.keys), settled: found.settled) {
+                    // "Your details | Name | Sam": the first cell heads a merged party block.
+                    if match.evidence != .exact, field(match.field, placesRight: unit, c), matcher.isExactLabel(unit.cells[c + 1].text) {
+                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
+                        c += 1
+                        continue
+                    }
                     let field = match.field
                     if let opened = match.opensSection { section = opened }
                     anchors.append((index, fieldIndex(field)))
@@ -121,6 +134,10 @@ struct FieldLocator {
         }
         PlaceAligner(mapping: mapping, matcher: matcher).assign(&found, anchors: anchors)
         return found
+    }
+
+    private func field(_ field: FieldMapping, placesRight unit: LayoutUnit, _ c: Int) -> Bool {
+        field.placements.contains(.right) && c + 1 < unit.cells.count && !unit.cells[c + 1].text.isEmpty
     }
 
     private func fieldIndex(_ field: FieldMapping) -> Int {
@@ -191,7 +208,7 @@ struct FieldLocator {
                 found.regions[key]?.paragraphs.append(paragraph)
                 continue
             }
-            if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: Set(found.regions.keys)) {
+            if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: Set(found.regions.keys), settled: found.settled) {
                 if let opened = match.opensSection { section = opened }
                 found.regions[match.field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
                                                              origin: paragraph.origin, via: "after-colon").labelled(match, label)
@@ -231,12 +248,12 @@ struct FieldLocator {
         return lastUsed
     }
 
-    private func colonLabel(_ text: String, section: String?, taken: Set<String>) -> (LabelMatch, String, String)? {
+    private func colonLabel(_ text: String, section: String?, taken: Set<String>, settled: Set<String>) -> (LabelMatch, String, String)? {
         var searchStart = text.startIndex
         for _ in 0..<3 {
             guard let colon = text[searchStart...].firstIndex(of: ":") else { return nil }
             let label = String(text[..<colon])
-            if let match = matcher.field(for: label, section: section, taken: taken),
+            if let match = matcher.field(for: label, section: section, taken: taken, settled: settled),
                match.field.placements.contains(.colon) {
                 return (match, label, String(text[text.index(after: colon)...]))
             }

@@ -127,10 +127,12 @@ final class LabelMatcher {
     /// The field whose label this text is, given the section being read and the fields
     /// already taken. A wording shared by several fields ("Name") goes to the one of the
     /// current section.
-    func field(for text: String, section: String?, taken: Set<String>) -> LabelMatch? {
+    /// `settled` are the taken fields an exact wording may not take again: a field taken
+    /// only by meaning, with nothing in it, yields to its real row.
+    func field(for text: String, section: String?, taken: Set<String>, settled: Set<String>? = nil) -> LabelMatch? {
         let n = LabelText.normalize(text)
         guard !n.isEmpty else { return nil }
-        let candidates = (labels.exact[n] ?? longMatches(n)).filter { !taken.contains(mapping.fields[$0].key) }
+        let candidates = (labels.exact[n] ?? longMatches(n)).filter { !(settled ?? taken).contains(mapping.fields[$0].key) }
         if !candidates.isEmpty {
             let shared = (labels.exact[n]?.count ?? 0) > 1
             return LabelMatch(field: pick(candidates, section: section, shared: shared), confidence: 1, evidence: .exact)
