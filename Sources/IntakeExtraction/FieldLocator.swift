@@ -111,7 +111,7 @@ struct FieldLocator {
                         }
                     }
                     if field.placements.contains(.below) {
-                        let below = collectBelow(after: index)
+                        let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: Set(found.regions.keys).union([field.key]))
                         found.regions[field.key] = ValueRegion(
                             paragraphs: below.flatMap { units[$0].cells.flatMap(\.paragraphs) },
                             units: index...(below.last ?? index),
@@ -171,12 +171,12 @@ struct FieldLocator {
     /// Units after `index` up to the next label or heading.
     /// With `firstIsValue` (a label line that ended in a colon), the first unit is the value
     /// unless it is surely a label: "Not resolved: …" under "Outcome:" is an answer.
-    private func collectBelow(after index: Int, firstIsValue: Bool = false) -> [Int] {
+    private func collectBelow(after index: Int, firstIsValue: Bool = false, taken: Set<String> = []) -> [Int] {
         var result: [Int] = []
         var next = index + 1
         while next < units.count, result.count < Self.maxBelowUnits {
             let unit = units[next]
-            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text) }) {
+            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }) {
                 result.append(next)
                 next += 1
                 continue
@@ -199,12 +199,12 @@ struct FieldLocator {
         var lastUsed = unitIndex
         var open: String?
         var openUnmatched: Int?
-        for paragraph in cell.paragraphs {
+        for paragraph in cell.paragraphs.flatMap(splitAtLabels) {
             if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
                 section = opened; open = nil; openUnmatched = nil; continue
             }
             let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
-            if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text) {
+            if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text, taken: Set(found.regions.keys)) {
                 found.regions[key]?.paragraphs.append(paragraph)
                 continue
             }
@@ -233,7 +233,7 @@ struct FieldLocator {
         }
         if isWholeUnit, open != nil || openUnmatched != nil {
             let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
-            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue) {
+            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: Set(found.regions.keys)) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
                     found.regions[key]?.paragraphs += paragraphs
@@ -261,6 +261,50 @@ struct FieldLocator {
         }
         return nil
     }
+
+    /// A PDF line holding several "Label: value" pairs run together ("Sam Jones Job title:
+    /// Nurse"): cut before each label whose words are a form label, so each pair is a line.
+    private func splitAtLabels(_ paragraph: Paragraph) -> [Paragraph] {
+        let text = paragraph.text
+        guard text.utf8.count <= Self.maxSplitLength, text.filter({ $0 == ":" }).count >= 2 else { return [paragraph] }
+        var cuts: [String.Index] = []
+        var valueStart = text.firstIndex(of: ":").map { text.index(after: $0) } ?? text.endIndex
+        var search = valueStart
+        while let colon = text[search...].firstIndex(of: ":") {
+            let before = text[valueStart..<colon]
+            let wordStarts = before.indices.filter { i in
+                !before[i].isWhitespace && (i == before.startIndex || before[before.index(before: i)].isWhitespace)
+            }
+            // The last words most like a label (the fewer on a tie: a name may be a word too);
+            // one word of value stays before it.
+            var best: (start: String.Index, score: Double)?
+            for start in wordStarts.dropFirst().suffix(Self.maxSplitLabelWords).reversed() where Self.startsLabel(before[start...]) {
+                let score = matcher.resemblance(String(before[start...]))
+                if score >= matcher.matchThreshold, score > (best?.score ?? 0) + 0.001 { best = (start, score) }
+            }
+            if let best { cuts.append(best.start) }
+            valueStart = text.index(after: colon)
+            search = valueStart
+        }
+        guard !cuts.isEmpty else { return [paragraph] }
+        var pieces: [Paragraph] = []
+        var from = text.startIndex
+        for cut in cuts + [text.endIndex] {
+            var piece = paragraph
+            piece.text = String(text[from..<cut]).trimmingCharacters(in: .whitespaces)
+            pieces.append(piece)
+            from = cut
+        }
+        return pieces
+    }
+
+    /// A label starts with a capital letter or a digit, as printed labels do.
+    private static func startsLabel(_ text: Substring) -> Bool {
+        text.first.map { $0.isUppercase || $0.isNumber } ?? false
+    }
+
+    static let maxSplitLength = 2_000
+    static let maxSplitLabelWords = 7
 
     /// "Something short: value" whose label matched nothing: a candidate for the place pass.
     private func unmatchedColon(_ text: String) -> (String, String)? {

@@ -63,7 +63,7 @@ final class LabelMatcher {
             return section
         }
         // "Part C: Partnership Resolution" is a heading with a colon, not a label and its value.
-        guard Lexicon.words(text).count <= Self.headingWords, !n.hasSuffix(".") || n.count < 30,
+        guard Lexicon.words(text).count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30,
               !Self.hasValueAfterColon(text) || Lexicon.words(text).count <= 4 else { return nil }
         let words = self.words(text)
         guard !words.isEmpty else { return nil }
@@ -90,13 +90,15 @@ final class LabelMatcher {
         return labels.exact[LabelText.normalize(String(text[..<colon]))] != nil
     }
 
-    /// Whether the text is surely a label: word for word, or by meaning above the confident
-    /// threshold (whole, or before its colon), or a heading.
-    func isSureLabel(_ text: String) -> Bool {
+    /// Whether the text is surely a label: word for word, a heading, a question or a line
+    /// ending in a colon, or by meaning (whole, or before its colon) a field not yet taken.
+    func isSureLabel(_ text: String, taken: Set<String> = []) -> Bool {
         if isExactLabel(text) || section(of: text) != nil { return true }
-        let confident = labels.words.lexicon.confidentThreshold
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // A line that asks ("…?") or announces ("…:") is the next row's label, not an answer.
+        if trimmed.hasSuffix(":") || trimmed.hasSuffix("?") { return true }
         let label = text.firstIndex(of: ":").map { String(text[..<$0]) } ?? text
-        return similar(label, section: nil, taken: []).map { $0.confidence >= confident } ?? false
+        return similar(label, section: nil, taken: taken) != nil
     }
 
     /// Whether the text is any label or heading at all (a value region stops there). A short

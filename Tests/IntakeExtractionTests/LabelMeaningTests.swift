@@ -127,6 +127,27 @@ import Testing
         #expect(extracted.fields["child.reference"] == .text("WS/26/001"))
     }
 
+    /// A PDF line that runs several "Label: value" pairs together is read pair by pair.
+    @Test func labelsRunTogetherOnOneLineAreSplit() throws {
+        let line = "Escalating person's name: Sam Raiser Job title of the escalating person: Team Manager Case ref: WS/26/001"
+        let row = "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape(line))</w:t></w:r></w:p></w:tc></w:tr>"
+        let document = try DocumentReader().read(try MiniDocx.make(title: Self.title, tableXML: row), fileName: "t.docx")
+        guard case .form(_, let extracted) = Extractor(mappings: Self.mappings).extract(document) else { throw Unrecognised() }
+        #expect(extracted.fields["raiser.name"] == .text("Sam Raiser"), "\(Extractor(mappings: Self.mappings).suggestions(for: document))")
+        #expect(extracted.fields["raiser.role"] == .text("Team Manager"))
+        #expect(extracted.fields["child.reference"] == .text("WS/26/001"))
+    }
+
+    /// The answer on the line under "Label:" is the value even when it starts "Word: …".
+    @Test func anAnswerUnderItsLabelIsKeptWhole() throws {
+        let rows = ["What was the outcome?", "Not resolved: escalated to the next stage."].map {
+            "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape($0))</w:t></w:r></w:p></w:tc></w:tr>"
+        }
+        let document = try DocumentReader().read(try MiniDocx.make(title: Self.title, tableXML: rows.joined()), fileName: "t.docx")
+        guard case .form(_, let extracted) = Extractor(mappings: Self.mappings).extract(document) else { throw Unrecognised() }
+        #expect(extracted.fields["dispute.outcome"] == .text("Not resolved: escalated to the next stage."), "\(extracted.fields)")
+    }
+
     /// `intake mappings suggest` gives a line that, pasted under the field's `older:`, makes the row exact.
     @Test func aSuggestedWordingOncePastedMatchesExactly() throws {
         let rows: [(String, String)] = [("Person escalating", ""), ("Name", "Sam Raiser"), ("Job title / position", "Team Manager")]
