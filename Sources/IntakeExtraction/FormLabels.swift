@@ -102,11 +102,19 @@ struct FormLabels: Sendable {
     }
 
     /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.
+    /// A text of three words or more that lies wholly inside a long wording is that label
+    /// cut short ("Your concern about the decision made" of Croydon's long description row).
     func similarity(_ text: Set<String>, textWeight: Double, _ wording: Wording) -> Double {
         let common = text.intersection(wording.words)
         guard !common.isEmpty else { return 0 }
-        return 2 * Self.sum(common, weights, Self.unknownWeight) / (textWeight + wording.weight)
+        let shared = Self.sum(common, weights, Self.unknownWeight)
+        let dice = 2 * shared / (textWeight + wording.weight)
+        guard text.count >= Self.shortenedMinimum, wording.words.count > text.count else { return dice }
+        return max(dice, Self.shortenedShare * shared / textWeight)
     }
+
+    static let shortenedMinimum = 3
+    static let shortenedShare = 0.85
 
     /// Whether the words are those of one of the form's options (a box glyph's "x" aside).
     func isOption(_ text: Set<String>) -> Bool {

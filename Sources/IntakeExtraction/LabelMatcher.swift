@@ -32,6 +32,8 @@ final class LabelMatcher {
     static let truncatedMinimum = 40
     /// A heading found by meaning is short; a longer line is a sentence of a value.
     static let headingWords = 7
+    /// A section wording this long is a printed note, which may hold a colon.
+    static let noteWords = 6
     /// Scores within this of the best are the same label printed for several fields ("Name").
     static let tie = 0.02
     /// A best score closer than this to another field's costs confidence.
@@ -63,12 +65,14 @@ final class LabelMatcher {
             return section
         }
         // "Part C: Partnership Resolution" is a heading with a colon, not a label and its value.
-        guard Lexicon.words(text).count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30,
-              !Self.hasValueAfterColon(text) || Lexicon.words(text).count <= 4 else { return nil }
+        let count = Lexicon.words(text).count
+        guard count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30 else { return nil }
+        // "Label: value" is a heading only as a printed note ("Action Note: keep a copy…").
+        let noteOnly = Self.hasValueAfterColon(text) && count > 4
         let words = self.words(text)
         guard !words.isEmpty else { return nil }
         var best: [String: Double] = [:]
-        for wording in labels.sectionWordings {
+        for wording in labels.sectionWordings where !noteOnly || wording.words.count >= Self.noteWords {
             best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
         }
         // Mostly other words ("Agency A practitioner name"): a row of the section, not its heading.
