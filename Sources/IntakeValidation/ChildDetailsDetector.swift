@@ -7,7 +7,9 @@ import Foundation
 /// not names. A date of birth is the phrase itself ("DOB", "date of birth", "born on").
 enum ChildDetailsDetector {
     private static let introducers = "about|regarding|concerning|re:?|for|child|son|daughter|named|called|pupil|baby|sibling|brother|sister|student|young person|yp"
-    private static let namePattern = #"\b(?i:"# + introducers + #")\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b"#
+    /// "The young person is Sam Jones", "the child's name is Sam Jones".
+    private static let copula = #"(?i:(?:['’]s)?\s+name)?(?:\s+(?i:is|was|named|called)|\s*:)?"#
+    private static let namePattern = #"\b(?i:"# + introducers + #")"# + copula + #"\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b"#
     private static let dobPattern = #"(?i)\b(d\.?o\.?b\.?|date of birth|born on|born)\b"#
 
     /// Capitalised words that start agency and service names rather than people's names.
