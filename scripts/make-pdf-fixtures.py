@@ -113,10 +113,80 @@ def plain_pdf():
     ])
 
 
+# The landscape form of rotated.pdf, in its own upright space (842 x 595, PDF bottom-left origin).
+LANDSCAPE = (842, 595)
+ROTATED_ROWS = [
+    (50, 540, 14, "Rotated fixture"),
+    (50, 480, 10, "Child's name"), (300, 480, 10, "Ava Unsworth"),
+    (50, 450, 10, "Date of referral"), (300, 450, 10, "12 March 2026"),
+    (50, 420, 10, "Manager name"),
+    (50, 380, 10, "Manager signature"),
+    (50, 330, 10, "Stamp"),
+    (50, 280, 10, "Please return this form within five working days."),
+]
+# Widget and picture areas in the same space: [x1 y1 x2 y2].
+ROTATED_NAME_RECT = (296, 414, 600, 432)
+ROTATED_SIGNATURE_RECT = (296, 366, 600, 396)
+ROTATED_PICTURE_RECT = (300, 320, 360, 350)
+
+
+def rotated_pdf():
+    """One landscape form three times: upright on landscape paper (page 1), then drawn onto
+    portrait paper through a turned matrix, as a scanner or "fit to page" printing does: turned
+    a quarter anticlockwise (page 2, its text reads upwards) and clockwise (page 3, downwards).
+    Each has a filled text field, an unsigned signature field and a picture. Page 4 is upright
+    portrait with a note reading up its margin."""
+    width, height = LANDSCAPE
+    # 16 x 8 pixels, the shape it is shown at: poppler sizes a picture by its pixels' shape.
+    pixels = zlib.compress(bytes([0, 255] * 64))
+    image = stream(pixels, b"/Type /XObject /Subtype /Image /Width 16 /Height 8 /ColorSpace /DeviceGray "
+                           b"/BitsPerComponent 8 /Filter /FlateDecode ")
+    px1, py1, px2, py2 = ROTATED_PICTURE_RECT
+    form = text_ops(ROTATED_ROWS) + b"q %d 0 0 %d %d %d cm /Im0 Do Q\n" % (px2 - px1, py2 - py1, px1, py1)
+    # (matrix, media box, landscape point -> page point)
+    turns = [((1, 0, 0, 1, 0, 0), (width, height), lambda x, y: (x, y)),
+             ((0, 1, -1, 0, height, 0), (height, width), lambda x, y: (height - y, x)),
+             ((0, -1, 1, 0, 0, width), (height, width), lambda x, y: (y, width - x))]
+
+    def page_rect(rect, to_page):
+        (ax, ay), (bx, by) = to_page(rect[0], rect[1]), to_page(rect[2], rect[3])
+        return b"[%d %d %d %d]" % (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    # Objects: 1 catalog, 2 pages, 3 font, 4 image, 5 resources; then per form page: page,
+    # content, name field, signature field; then the portrait page and its content.
+    kids = b" ".join(b"%d 0 R" % (6 + 4 * index) for index in range(len(turns) + 1))
+    objects = [None, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(turns) + 1),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               image, b"<< /Font << /F1 3 0 R >> /XObject << /Im0 4 0 R >> >>"]
+    fields = []
+    for index, (matrix, media, to_page) in enumerate(turns):
+        page, content, name, signature = range(6 + 4 * index, 10 + 4 * index)
+        fields += [name, signature]
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources 5 0 R /Contents %d 0 R "
+            b"/Annots [%d 0 R %d 0 R] >>" % (media + (content, name, signature)),
+            stream(b"q\n" + b"%d %d %d %d %d %d cm\n" % matrix + form + b"Q\n"),
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (manager%d) /TU (Manager name) /V (Pat Quinn) "
+            b"/Rect %s /P %d 0 R /DA (/Helv 10 Tf 0 g) /F 4 >>" % (index + 1, page_rect(ROTATED_NAME_RECT, to_page), page),
+            b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (signature%d) /Rect %s /P %d 0 R /F 4 >>"
+            % (index + 1, page_rect(ROTATED_SIGNATURE_RECT, to_page), page),
+        ]
+    margin = b"BT /F1 8 Tf 0 1 -1 0 30 300 Tm (Office use only) Tj ET\n"
+    portrait = 6 + 4 * len(turns)
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents %d 0 R >>" % (portrait + 1),
+        stream(text_ops([(60, 780, 14, "Upright page"), (60, 740, 10, "Child's name"), (300, 740, 10, "Ava Unsworth")]) + margin),
+    ]
+    objects[0] = (b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] /NeedAppearances true "
+                  b"/DA (/Helv 10 Tf 0 g) /DR << /Font << /Helv 3 0 R >> >> >> >>"
+                  % b" ".join(b"%d 0 R" % number for number in fields))
+    return build(objects)
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     for name, data in [("fields.pdf", fields_pdf()), ("image-only.pdf", image_only_pdf()),
-                       ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf())]:
+                       ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf()),
+                       ("rotated.pdf", rotated_pdf())]:
         with open(os.path.join(OUT, name), "wb") as handle:
             handle.write(data)
         print(name, len(data))

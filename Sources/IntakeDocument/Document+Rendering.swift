@@ -4,7 +4,8 @@ extension Document {
     /// The document as readable text, for `intake dump` and for eyeballing what a reader saw.
     ///
     /// Metadata lines come first, then one section per non-empty part: `== body ==`,
-    /// `== headers ==`, `== footers ==`, `== form fields ==`, `== pictures ==`, `== signatures ==`.
+    /// `== headers ==`, `== footers ==`, `== notes ==`, `== form fields ==`, `== pictures ==`,
+    /// `== signatures ==`. A note starts with a `[footnote N]` / `[endnote N]` line.
     /// Ticks read `[x]` / `[ ]` instead of ☒ / ☐. A table is a `[table N]` line, then one
     /// `| cell | cell |` line per row; a cell's further lines are indented to where its text
     /// starts (at most 24 columns), a cell covered by a vertical merge shows `^`. Positioned PDF text
@@ -22,6 +23,7 @@ extension Document {
         section("body", DocumentRenderer.lines(for: body))
         section("headers", DocumentRenderer.lines(for: headers))
         section("footers", DocumentRenderer.lines(for: footers))
+        section("notes", notes.flatMap { ["[\($0.kind.rawValue) \($0.id)]"] + DocumentRenderer.lines(for: $0.blocks) })
         section("form fields", fields.flatMap(DocumentRenderer.lines(for:)))
         section("pictures", pictures.map(DocumentRenderer.line(for:)))
         section("signatures", signatures.map(DocumentRenderer.line(for:)))
@@ -153,6 +155,7 @@ enum DocumentRenderer {
         if let table = origin.table { parts.append("table \(table)") }
         if let row = origin.row { parts.append("row \(row)") }
         if let cell = origin.cell { parts.append("cell \(cell)") }
+        if let note = origin.note { parts.append("note \(note)") }
         if !omittingField, let field = origin.field { parts.append("field \(field)") }
         if let rect = origin.rect {
             parts.append("rect \(number(rect.x0)),\(number(rect.y0))–\(number(rect.x1)),\(number(rect.y1))")

@@ -5,6 +5,9 @@ extension Document {
     /// Header and footer paragraphs.
     public var headerFooterParagraphs: [Paragraph] { Self.paragraphs(in: headers + footers) }
 
+    /// Every paragraph of the footnotes and endnotes, in note order.
+    public var noteParagraphs: [Paragraph] { notes.flatMap { Self.paragraphs(in: $0.blocks) } }
+
     /// All the text a person would read, body first, then headers and footers.
     public var plainText: String {
         (body + headers + footers).map(\.text).joined(separator: "\n")

@@ -26,11 +26,16 @@ public struct Document: Sendable, Codable, Equatable {
     public var signatures: [SignatureEvidence]
     /// Positioned text per page (PDF only): what the body's tables were rebuilt from.
     public var pages: [PageLayout]
+    /// Footnotes, then endnotes (DOCX), each in the order of its part; Word's separator notes are
+    /// left out. Kept out of ``body`` and ``plainText``: a note is read where its number points,
+    /// not in the flow.
+    public var notes: [Note]
 
     public init(
         format: DocumentFormat, metadata: DocumentMetadata = .init(), body: [Block] = [],
         headers: [Block] = [], footers: [Block] = [], fields: [FormField] = [],
-        pictures: [Picture] = [], signatures: [SignatureEvidence] = [], pages: [PageLayout] = []
+        pictures: [Picture] = [], signatures: [SignatureEvidence] = [], pages: [PageLayout] = [],
+        notes: [Note] = []
     ) {
         self.format = format
         self.metadata = metadata
@@ -41,6 +46,7 @@ public struct Document: Sendable, Codable, Equatable {
         self.pictures = pictures
         self.signatures = signatures
         self.pages = pages
+        self.notes = notes
     }
 }
 

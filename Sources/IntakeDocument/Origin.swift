@@ -14,10 +14,12 @@ public struct Origin: Sendable, Codable, Equatable, Hashable {
     public var field: String?
     /// Page area, in points from the top-left corner of the page (PDF only).
     public var rect: Rect?
+    /// The `w:id` of the footnote or endnote this came from (DOCX; see ``Document/notes``).
+    public var note: Int?
 
     public init(
         part: String? = nil, page: Int? = nil, table: Int? = nil, row: Int? = nil,
-        cell: Int? = nil, field: String? = nil, rect: Rect? = nil
+        cell: Int? = nil, field: String? = nil, rect: Rect? = nil, note: Int? = nil
     ) {
         self.part = part
         self.page = page
@@ -26,6 +28,7 @@ public struct Origin: Sendable, Codable, Equatable, Hashable {
         self.cell = cell
         self.field = field
         self.rect = rect
+        self.note = note
     }
 }
 

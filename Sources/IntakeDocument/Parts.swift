@@ -85,6 +85,10 @@ public enum SignatureEvidenceKind: String, Sendable, Codable, Equatable {
 }
 
 /// Positioned text of one PDF page.
+///
+/// On the upright page: a page shown sideways (`/Rotate`, or text drawn through a turned matrix)
+/// is turned back so that most of its text reads left to right, and every rectangle the model
+/// gives for the page (lines, fields, pictures, signatures) is in that page's space.
 public struct PageLayout: Sendable, Codable, Equatable {
     /// 1-based.
     public var number: Int

@@ -15,6 +15,9 @@ enum DocxBuilder {
         xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
         xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" \
         xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
+        xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" \
+        xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" \
+        xmlns:w10="urn:schemas-microsoft-com:office:word" \
         xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" \
         xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" \
         xmlns:x9="urn:example:unknown"

@@ -49,6 +49,7 @@ public struct DocxReader: Sendable {
             document.fields += parser.fields
             document.pictures += parser.pictures
             document.signatures += parser.signatures
+            document.notes += parser.notes
             inkParts.formUnion(parser.referencedInkParts)
             return blocks
         }
@@ -61,6 +62,13 @@ public struct DocxReader: Sendable {
         for relationship in Self.parts(mainRelationships, RelationshipType.isFooter) {
             let relationships = try PackageRelationships(package: package, sourcePart: relationship, limits: limits)
             document.footers += try parse(relationship, relationships: relationships)
+        }
+        // Notes parts hold only `w:footnote` / `w:endnote` elements: the parser files them in
+        // `document.notes`, so there are no blocks to keep. Footnotes first, as Word numbers them.
+        for relationship in Self.parts(mainRelationships, RelationshipType.isFootnotes)
+            + Self.parts(mainRelationships, RelationshipType.isEndnotes) {
+            let relationships = try PackageRelationships(package: package, sourcePart: relationship, limits: limits)
+            _ = try parse(relationship, relationships: relationships)
         }
         document.signatures += Self.packageSignatureEvidence(package: package, contentTypes: contentTypes, referencedInk: inkParts)
         return document

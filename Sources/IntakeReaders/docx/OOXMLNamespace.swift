@@ -63,6 +63,8 @@ enum RelationshipType {
     static func isOfficeDocument(_ type: String) -> Bool { type.hasSuffix("/officeDocument") }
     static func isHeader(_ type: String) -> Bool { type.hasSuffix("/header") }
     static func isFooter(_ type: String) -> Bool { type.hasSuffix("/footer") }
+    static func isFootnotes(_ type: String) -> Bool { type.hasSuffix("/footnotes") }
+    static func isEndnotes(_ type: String) -> Bool { type.hasSuffix("/endnotes") }
     static func isCoreProperties(_ type: String) -> Bool { type.hasSuffix("/core-properties") }
     static func isExtendedProperties(_ type: String) -> Bool { type.hasSuffix("/extended-properties") || type.hasSuffix("/extendedProperties") }
     static func isDigitalSignature(_ type: String) -> Bool { type.contains("/digital-signature/") }

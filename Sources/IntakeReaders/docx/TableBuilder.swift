@@ -26,9 +26,12 @@ final class TableBuilder {
     /// Grid column → (row, cell) of the cell that started a vertical merge there.
     private var openMerges: [Int: (row: Int, cell: Int)] = [:]
 
-    init(index: Int, part: String) {
+    /// - parameter origin: where the table sits (its part, and note when in one).
+    init(index: Int, origin: Origin) {
         self.index = index
-        self.origin = Origin(part: part, table: index)
+        var origin = origin
+        origin.table = index
+        self.origin = origin
     }
 
     /// The origin of the cell about to be added to the current row.

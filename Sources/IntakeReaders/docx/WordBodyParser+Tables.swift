@@ -3,7 +3,7 @@ import IntakeDocument
 extension WordBodyParser {
     func handleTable() throws {
         try resources.budget.addBlock()
-        let table = TableBuilder(index: tableCount, part: part)
+        let table = TableBuilder(index: tableCount, origin: partOrigin)
         tableCount += 1
         tables.append(table)
         try handleChildren()

@@ -1,8 +1,8 @@
 import Foundation
 import IntakeDocument
 
-/// Turns one WordprocessingML part (`word/document.xml`, a header, a footer) into blocks,
-/// collecting the part's form fields, pictures and signature evidence on the way.
+/// Turns one WordprocessingML part (`word/document.xml`, a header, a footer, the notes) into
+/// blocks, collecting the part's form fields, pictures, signature evidence and notes on the way.
 ///
 /// One pass over the streaming reader. Unknown wrapper elements (`w:ins`, `w:hyperlink`,
 /// `w:smartTag`, `w:sdtContent`, VML shapes, …) are walked through, so text in them is kept;
@@ -32,6 +32,10 @@ final class WordBodyParser {
     private(set) var signatures: [SignatureEvidence] = []
     /// Ink parts referenced from this part (so unreferenced ones can be reported separately).
     private(set) var referencedInkParts: Set<String> = []
+    /// The footnotes or endnotes of a notes part (see ``handleNote(_:)``).
+    var notes: [Note] = []
+    /// The `w:id` of the note being read, stamped on every origin inside it.
+    var currentNote: Int?
 
     /// Block lists being filled: the part, then each open cell or text box.
     var containers: [[Block]] = [[]]
@@ -97,10 +101,12 @@ final class WordBodyParser {
         return containers.first ?? []
     }
 
-    /// Where content read now sits: the innermost open table cell, else the part.
+    /// Where content read now sits: the innermost open table cell, else the part (and note).
     var currentOrigin: Origin {
-        tables.last.map(\.nextCellOrigin) ?? Origin(part: part)
+        tables.last.map(\.nextCellOrigin) ?? partOrigin
     }
+
+    var partOrigin: Origin { Origin(part: part, note: currentNote) }
 
     var isTextSuppressed: Bool {
         if suppression > 0 || runIsHidden { return true }
@@ -153,6 +159,8 @@ final class WordBodyParser {
         case "sdt": try handleContentControl()
         case "fldChar": try handleFieldCharacter()
         case "txbxContent": try handleTextBox()
+        case "footnote": try handleNote(.footnote)
+        case "endnote": try handleNote(.endnote)
         case "drawing": try handleDrawing()
         default: try handleChildren()
         }

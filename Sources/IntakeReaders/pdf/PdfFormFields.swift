@@ -6,7 +6,7 @@ import IntakeDocument
 /// rebuilder needs to put its value where a person sees it.
 struct PlacedField {
     var field: FormField
-    /// Top-left page space.
+    /// Top-left space of the upright page.
     var rect: Rect
     /// 1-based page number.
     var page: Int
@@ -22,7 +22,8 @@ struct PlacedField {
 
 /// Reads the AcroForm widgets of one page through `poppler_page_get_form_field_mapping`.
 enum PdfFormFields {
-    static func read(page: PopplerPageHandle, number: Int) -> [PlacedField] {
+    /// - parameter geometry: places the widgets, which poppler gives in unturned PDF space.
+    static func read(page: PopplerPageHandle, number: Int, geometry: PdfPageGeometry) -> [PlacedField] {
         guard let mapping = poppler_page_get_form_field_mapping(page.raw) else { return [] }
         // Frees the mapping and unrefs every field: everything is copied out before that.
         defer { poppler_page_free_form_field_mapping(mapping) }
@@ -32,7 +33,8 @@ enum PdfFormFields {
             node = current.pointee.next
             guard let pointer = current.pointee.data?.assumingMemoryBound(to: PopplerFormFieldMapping.self),
                   let raw = pointer.pointee.field else { continue }
-            let rect = page.topLeft(pointer.pointee.area)
+            let area = pointer.pointee.area
+            let rect = geometry.fromPDFSpace(Rect(x0: area.x1, y0: area.y1, x1: area.x2, y1: area.y2))
             result.append(PlacedField(field: formField(raw, page: number, rect: rect), rect: rect, page: number))
         }
         return result.sorted { ($0.rect.y0, $0.rect.x0) < ($1.rect.y0, $1.rect.x0) }

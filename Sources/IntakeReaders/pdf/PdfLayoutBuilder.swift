@@ -41,9 +41,36 @@ struct PdfLine {
 /// Poppler's own line order follows its reading-order guess and can glue a label and the
 /// value beside it into one line, or split one visual line in two: lines are rebuilt from
 /// geometry alone.
+///
+/// Glyphs come on the upright page. Text running another way there (a note up the margin) is
+/// laid out on the page turned its way, so its words stay whole, then turned back: such a line
+/// keeps its true, tall rectangle and is read where its top is.
 enum PdfLayoutBuilder {
-    static func lines(glyphs: [PdfGlyph], tickBoxes: [PdfWord], page: Int) -> [PdfLine] {
-        groupIntoLines(words(from: glyphs) + tickBoxes, page: page)
+    /// - parameter width, height: the upright page's size.
+    static func lines(glyphs: [PdfGlyph], tickBoxes: [PdfWord], page: Int, width: Double, height: Double) -> [PdfLine] {
+        var result = groupIntoLines(words(from: glyphs.filter { $0.direction == 0 }) + tickBoxes, page: page)
+        let across = Dictionary(grouping: glyphs.filter { $0.direction != 0 }, by: \.direction)
+        for (direction, group) in across.sorted(by: { $0.key < $1.key }) {
+            // Turned so this text runs left to right, laid out, and turned back.
+            let turn = PdfQuarterTurn(quarters: -direction)
+            let turned = turn.size(width: width, height: height)
+            let along = group.map { glyph in
+                var glyph = glyph
+                glyph.rect = turn.apply(glyph.rect, width: width, height: height)
+                return glyph
+            }
+            let back = { (rect: Rect) in turn.inverse.apply(rect, width: turned.width, height: turned.height) }
+            result += groupIntoLines(words(from: along), page: page).map { line in
+                PdfLine(page: page, spans: line.spans.map { span in
+                    span.map { word in
+                        var word = word
+                        word.rect = back(word.rect)
+                        return word
+                    }
+                }, rect: back(line.rect))
+            }
+        }
+        return result.sorted { ($0.rect.y0, $0.rect.x0) < ($1.rect.y0, $1.rect.x0) }
     }
 
     static func pageLayout(number: Int, width: Double, height: Double, lines: [PdfLine]) -> PageLayout {

@@ -73,24 +73,39 @@ private struct PageContent {
     /// document over `maxCharacters`.
     mutating func add(_ page: PopplerPageHandle, number: Int, maxCharacters: Int) throws {
         let size = page.size
-        let glyphs = page.glyphs(fonts: &fonts)
+        var glyphs = page.glyphs(fonts: &fonts)
         allCharacters += glyphs.count
         guard allCharacters <= maxCharacters else {
             throw IntakeError(.pdfTooMuchText, "The PDF's text passes the limit of \(maxCharacters) characters "
                 + "by page \(number); ask for the form on its own.")
         }
-        let pageFields = PdfFormFields.read(page: page, number: number)
+        // Everything below is placed on the upright page: turned so most of its text reads left to right.
+        let (directions, dominant) = PdfTextDirection.directions(of: glyphs)
+        let annotations = page.annotations()
+        let geometry = PdfPageGeometry(displayWidth: size.width, displayHeight: size.height,
+                                       rotation: annotations.rotation, upright: PdfQuarterTurn(quarters: -dominant))
+        for index in glyphs.indices {
+            glyphs[index].rect = geometry.fromDisplay(glyphs[index].rect)
+            glyphs[index].direction = PdfQuarterTurn(quarters: directions[index] - dominant).quarters
+        }
+        let pageFields = PdfFormFields.read(page: page, number: number, geometry: geometry)
         textCharacters += glyphs.count { !$0.scalar.properties.isWhitespace }
         let boxes = pageFields.filter(\.isTickBox).map { placed in
             PdfWord(text: "", rect: placed.rect, font: nil,
                     tick: PdfTickMark(checked: placed.field.checked ?? false, style: .pdfField))
         }
-        let pageLines = PdfLayoutBuilder.lines(glyphs: glyphs, tickBoxes: boxes, page: number)
-        layouts.append(PdfLayoutBuilder.pageLayout(number: number, width: size.width, height: size.height, lines: pageLines))
+        let upright = geometry.size
+        let pageLines = PdfLayoutBuilder.lines(glyphs: glyphs, tickBoxes: boxes, page: number,
+                                               width: upright.width, height: upright.height)
+        layouts.append(PdfLayoutBuilder.pageLayout(number: number, width: upright.width, height: upright.height, lines: pageLines))
         lines += pageLines
         fields += pageFields
-        pictures += page.images().map { Picture(name: String($0.id), origin: Origin(page: number, rect: $0.rect)) }
-        ink += page.inkAnnotationRects().map { SignatureEvidence(kind: .ink, signed: true, origin: Origin(page: number, rect: $0)) }
+        pictures += page.images().map {
+            Picture(name: String($0.id), origin: Origin(page: number, rect: geometry.fromImageMapping($0.rect)))
+        }
+        ink += annotations.ink.map {
+            SignatureEvidence(kind: .ink, signed: true, origin: Origin(page: number, rect: geometry.fromDisplay($0)))
+        }
     }
 
     func document(metadata: DocumentMetadata) -> Document {
