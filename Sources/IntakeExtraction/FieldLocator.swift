@@ -106,6 +106,9 @@ struct FieldLocator {
                             && unit.cells.count == c + 2 ? collectBelow(after: index) : []
                         if belowInstead.isEmpty || !belowInstead.allSatisfy({ units[$0].cells.count == 1 }) {
                             found.regions[field.key] = right.labelled(match, cell.text)
+                            if unit.page != nil, field.type != .signature, field.type != .oneOf, field.type != .manyOf {
+                                splitMergedColumns(field.key, unitIndex: index, found: &found, anchors: &anchors)
+                            }
                             c = end
                             continue
                         }
@@ -261,6 +264,40 @@ struct FieldLocator {
         }
         return nil
     }
+
+    /// A PDF row of four columns ("Manager name | Pat | Manager signature | [picture]") is
+    /// rebuilt as label | rest: the signature label found inside the value gets its own region
+    /// on the same row, so the picture beside it signs it.
+    private func splitMergedColumns(_ key: String, unitIndex: Int, found: inout LocatedFields,
+                                    anchors: inout [(unit: Int, field: Int)]) {
+        guard let region = found.regions[key] else { return }
+        let text = region.text
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, words.count <= Self.maxSplitValueWords else { return }
+        let taken = Set(found.regions.keys)
+        let confident = matcher.labels.words.lexicon.confidentThreshold
+        var best: (start: Int, end: Int, match: LabelMatch)?
+        for start in 1..<words.count where words[start].first?.isUppercase == true {
+            for end in (start + 1)...min(words.count, start + Self.maxSplitLabelWords) {
+                let label = words[start..<end].joined(separator: " ")
+                // Only a signature label: agency names hold agency words ("Youth Justice Service").
+                guard let match = matcher.similar(label, section: nil, taken: taken), match.field.type == .signature,
+                      match.confidence >= confident, match.confidence > (best?.match.confidence ?? 0) else { continue }
+                best = (start, end, match)
+            }
+        }
+        guard let best else { return }
+        found.regions[key]?.paragraphs = []
+        found.regions[key]?.leadingText = words[..<best.start].joined(separator: " ")
+        var second = region
+        second.paragraphs = []
+        second.leadingText = words[best.end...].joined(separator: " ")
+        if best.match.field.type == .signature { second.units = unitIndex...emptyRowsEnd(after: unitIndex) }
+        found.regions[best.match.field.key] = second.labelled(best.match, words[best.start..<best.end].joined(separator: " "))
+        anchors.append((unitIndex, fieldIndex(best.match.field)))
+    }
+
+    static let maxSplitValueWords = 24
 
     /// A PDF line holding several "Label: value" pairs run together ("Sam Jones Job title:
     /// Nurse"): cut before each label whose words are a form label, so each pair is a line.
