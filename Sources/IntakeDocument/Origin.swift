@@ -16,11 +16,15 @@ public struct Origin: Sendable, Codable, Equatable, Hashable {
     public var rect: Rect?
     /// The `w:id` of the footnote or endnote this came from (DOCX; see ``Document/notes``).
     public var note: Int?
+    /// The 0-based ordinal of the paragraph, outside tables, that holds this (DOCX), so that a
+    /// picture pasted into a "Signed:" paragraph can be placed beside its label.
+    public var paragraph: Int?
 
     public init(
         part: String? = nil, page: Int? = nil, table: Int? = nil, row: Int? = nil,
-        cell: Int? = nil, field: String? = nil, rect: Rect? = nil, note: Int? = nil
+        cell: Int? = nil, field: String? = nil, rect: Rect? = nil, note: Int? = nil, paragraph: Int? = nil
     ) {
+        self.paragraph = paragraph
         self.part = part
         self.page = page
         self.table = table

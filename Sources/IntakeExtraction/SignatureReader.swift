@@ -57,6 +57,10 @@ struct SignatureReader {
     /// table row of a DOCX part, or the same vertical band of a PDF page.
     private func inRegion(_ origin: Origin, _ region: ValueRegion) -> Bool {
         let covered = region.units.map { units[$0] }
+        if origin.table == nil, let paragraph = origin.paragraph {
+            let held = covered.flatMap { $0.cells.flatMap { $0.paragraphs.map(\.origin) } }
+            if held.contains(where: { $0.part == origin.part && $0.paragraph == paragraph }) { return true }
+        }
         if origin.table != nil, origin.row != nil {
             let rows = Set(covered.flatMap { $0.cells.map { RowKey($0.origin) } })
             if rows.contains(RowKey(origin)) { return true }

@@ -2,6 +2,7 @@ import Foundation
 import IntakeDocument
 import IntakeMapping
 import IntakeReaders
+import IntakeRecord
 import Testing
 @testable import IntakeExtraction
 
@@ -83,5 +84,21 @@ import Testing
         #expect(extracted.fields["responder.name"] == .text("Robin Responder"))
         #expect(extracted.fields["responder.agency"] == .text("Council"))
         #expect(extracted.fields["raiser.signature"] == .signature(.none))
+    }
+}
+
+/// A picture pasted into the paragraph under "Signed (initiating manager):" of a free-text
+/// form signs that row (corpus/dev, monitoring form 009: no tables at all).
+@Suite struct FreeTextSignatureTests {
+    @Test func aPictureUnderAColonLabelSignsIt() throws {
+        let file = Corpus.packageRoot.appendingPathComponent("corpus/dev/south-glos-monitoring-form-009.docx")
+        let document = try DocumentReader().read(try Data(contentsOf: file), fileName: file.lastPathComponent)
+        #expect(document.pictures.allSatisfy { $0.origin.table == nil && $0.origin.paragraph != nil })
+        let mappings = try MappingSet.load(from: Corpus.mappings)
+        guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else {
+            Issue.record("the monitoring form was not recognised")
+            return
+        }
+        #expect(extracted.fields["raiser.signature"] == .signature(SignatureValue(present: true, kind: .image)))
     }
 }

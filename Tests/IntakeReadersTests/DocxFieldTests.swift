@@ -54,7 +54,7 @@ import Testing
         let document = try B.read(body)
         #expect(document.allBodyParagraphs.map(\.text) == ["05/03/2026"])
         #expect(document.fields == [FormField(name: "Date sent", alternateName: "date_sent", kind: .date, value: "2026-03-05",
-                                              origin: Origin(part: "word/document.xml", field: "Date sent"))])
+                                              origin: Origin(part: "word/document.xml", field: "Date sent", paragraph: 0))])
     }
 
     @Test func dropDownControlListsOptions() throws {
@@ -78,7 +78,7 @@ import Testing
         #expect(document.allBodyParagraphs.map(\.text) == ["Name: Jane Doe"])
         #expect(!document.plainText.contains("FORMTEXT"))
         #expect(document.fields == [FormField(name: "Text1", kind: .text, value: "Jane Doe",
-                                              origin: Origin(part: "word/document.xml", field: "Text1"))])
+                                              origin: Origin(part: "word/document.xml", field: "Text1", paragraph: 0))])
     }
 
     @Test func otherFieldsKeepResultsAndDropInstructions() throws {

@@ -61,7 +61,7 @@ import Testing
         #expect(signature.origin == Origin(part: "word/document.xml", table: 0, row: 1, cell: 1))
         #expect(document.pictures[1].name == "word/media/image1.png")
         #expect(document.pictures[1].altText == "Stamp")
-        #expect(document.pictures[1].origin == Origin(part: "word/document.xml"))
+        #expect(document.pictures[1].origin == Origin(part: "word/document.xml", paragraph: 0))
         #expect(document.pictures[2].name == nil)
         #expect(document.pictures[2].byteCount == nil)
     }

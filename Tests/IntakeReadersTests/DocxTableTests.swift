@@ -49,7 +49,7 @@ import Testing
         #expect(innerB.origin == Origin(part: "word/document.xml", table: 1, row: 0, cell: 1))
         let before = try #require(document.allBodyParagraphs.first { $0.text == "before" })
         #expect(before.origin == Origin(part: "word/document.xml", table: 0, row: 0, cell: 1))
-        #expect(document.allBodyParagraphs.last?.origin == Origin(part: "word/document.xml"))
+        #expect(document.allBodyParagraphs.last?.origin == Origin(part: "word/document.xml", paragraph: 0))
     }
 
     @Test func deletedRowIsDropped() throws {

@@ -111,6 +111,6 @@ import Testing
         #expect(paragraph.ticks.first?.label == "Stage 2: Manager")
         #expect(paragraph.ticks.first?.origin.field == "Check1")
         #expect(document.fields == [FormField(name: "Check1", kind: .checkbox, checked: checked,
-                                              origin: Origin(part: "word/document.xml", field: "Check1"))])
+                                              origin: Origin(part: "word/document.xml", field: "Check1", paragraph: 0))])
     }
 }

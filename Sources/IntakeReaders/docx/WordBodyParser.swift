@@ -51,6 +51,9 @@ final class WordBodyParser {
     var captures: [ValueCapture?] = []
     /// Tick boxes met where no paragraph is open yet (a block-level check box control).
     var pendingMarks: [(checked: Bool, style: TickStyle, field: String?)] = []
+    /// Top-level paragraphs of the part so far, and the one being read (outside tables).
+    var paragraphOrdinal = 0
+    var outerParagraph: Int?
     var runIsWingdings = false
     /// The run in hand is hidden text (`w:vanish`): left out, as Word does not show it.
     var runIsHidden = false
@@ -103,7 +106,12 @@ final class WordBodyParser {
 
     /// Where content read now sits: the innermost open table cell, else the part (and note).
     var currentOrigin: Origin {
-        tables.last.map(\.nextCellOrigin) ?? partOrigin
+        guard let table = tables.last else {
+            var origin = partOrigin
+            origin.paragraph = outerParagraph
+            return origin
+        }
+        return table.nextCellOrigin
     }
 
     var partOrigin: Origin { Origin(part: part, note: currentNote) }
@@ -170,6 +178,9 @@ final class WordBodyParser {
 
     private func handleParagraph() throws {
         try resources.budget.addBlock()
+        let outermost = paragraphs.isEmpty && tables.isEmpty && currentNote == nil
+        if outermost { outerParagraph = paragraphOrdinal; paragraphOrdinal += 1 }
+        defer { if outermost { outerParagraph = nil } }
         var builder = ParagraphBuilder(origin: currentOrigin)
         for mark in pendingMarks {
             let written = builder.appendMark(checked: mark.checked, style: mark.style, field: mark.field)
