@@ -85,7 +85,9 @@ struct FieldLocator {
                 let cell = unit.cells[c]
                 if let match = matcher.field(for: cell.text, section: section, taken: Set(found.regions.keys), settled: found.settled) {
                     // "Your details | Name | Sam": the first cell heads a merged party block.
-                    if match.evidence != .exact, field(match.field, placesRight: unit, c), matcher.isExactLabel(unit.cells[c + 1].text) {
+                    if match.evidence != .exact, field(match.field, placesRight: unit, c),
+                       matcher.isExactLabel(unit.cells[c + 1].text)
+                        || (c == 0 && unit.cells.count >= 3 && matcher.isSureLabel(unit.cells[1].text, taken: Set(found.regions.keys))) {
                         if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
                         c += 1
                         continue
@@ -123,6 +125,12 @@ struct FieldLocator {
                         lastUsed = max(lastUsed, below.last ?? index)
                     }
                 } else {
+                    // "Your details | Name | Sam": a block heading beside the row's own label.
+                    if c == 0, unit.cells.count >= 3, matcher.isSureLabel(unit.cells[1].text, taken: Set(found.regions.keys)) {
+                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
+                        c += 1
+                        continue
+                    }
                     if c == 0, unit.cells.count >= 2, let unmatched = unmatchedRow(unit, at: index, section: section) {
                         found.unmatched.append(unmatched)
                         c = 2
@@ -251,16 +259,20 @@ struct FieldLocator {
         return lastUsed
     }
 
+    /// "Label: value", or a question with its answer on the same line ("Resolved? ☒ Yes ☐ No").
     private func colonLabel(_ text: String, section: String?, taken: Set<String>, settled: Set<String>) -> (LabelMatch, String, String)? {
-        var searchStart = text.startIndex
-        for _ in 0..<3 {
-            guard let colon = text[searchStart...].firstIndex(of: ":") else { return nil }
-            let label = String(text[..<colon])
+        var splits = Array(text.indices.filter { text[$0] == ":" }.prefix(3))
+        if let question = text.firstIndex(of: "?"), !splits.contains(where: { $0 < question }),
+           text[text.index(after: question)...].first(where: { !$0.isWhitespace }) != ":",
+           LabelMatcher.hasValueAfterColon(String(text[question...]).replacingOccurrences(of: "?", with: ":")) {
+            splits.insert(question, at: 0)
+        }
+        for split in splits {
+            let label = String(text[...split].dropLast(text[split] == ":" ? 1 : 0))
             if let match = matcher.field(for: label, section: section, taken: taken, settled: settled),
                match.field.placements.contains(.colon) {
-                return (match, label, String(text[text.index(after: colon)...]))
+                return (match, label, String(text[text.index(after: split)...]))
             }
-            searchStart = text.index(after: colon)
         }
         return nil
     }

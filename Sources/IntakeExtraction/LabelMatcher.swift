@@ -112,6 +112,9 @@ final class LabelMatcher {
         if n.isEmpty { return false }
         if labels.exact[n] != nil || section(of: text) != nil { return true }
         if let colon = text.firstIndex(of: ":"), labels.exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
+        // "Resolution reached? ☐ Yes ☒ No": a question and its answer start the next row.
+        if let question = text.firstIndex(of: "?"), resemblance(String(text[...question])) >= Self.colonLabelResemblance,
+           text.firstIndex(of: "\n").map({ $0 > question }) ?? true { return true }
         // A cell of boxes ("[ ] Stage 1: …" on each line) is a choice row's value, not a label.
         if isOption(String(text.prefix { $0 != "\n" })) { return false }
         if let colon = text.firstIndex(of: ":") {
