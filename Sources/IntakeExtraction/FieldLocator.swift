@@ -158,7 +158,7 @@ struct FieldLocator {
     /// A label | value row whose label matched nothing and is not a heading.
     private func unmatchedRow(_ unit: LayoutUnit, at index: Int, section: String?) -> UnmatchedLabel? {
         let label = unit.cells[0].text
-        guard !label.isEmpty, Lexicon.words(label).count <= Self.labelCellWords, matcher.section(of: label) == nil,
+        guard !label.isEmpty, LabelText.wordCount(label) <= Self.labelCellWords, matcher.section(of: label) == nil,
               label.rangeOfCharacter(from: .letters) != nil else { return nil }
         let region = ValueRegion(paragraphs: unit.cells[1].paragraphs, units: index...index,
                                  origin: unit.cells[1].origin, via: "cell-right")
@@ -359,7 +359,7 @@ struct FieldLocator {
     private func unmatchedColon(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":"), !matcher.isOption(text) else { return nil }
         let label = String(text[..<colon])
-        let words = Lexicon.words(label).count
+        let words = LabelText.wordCount(label)
         guard words >= 1, words <= 6, label.rangeOfCharacter(from: .letters) != nil,
               !label.contains("http"), !label.contains("@") else { return nil }
         return (label, String(text[text.index(after: colon)...]))

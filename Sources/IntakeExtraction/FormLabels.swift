@@ -28,6 +28,8 @@ struct FormLabels: Sendable {
     let wordings: [Wording]
     let sectionExact: [(wording: String, section: String)]
     let sectionWordings: [SectionWording]
+    /// Characters in the longest normalised wording of a field or section.
+    let longestWording: Int
     /// Words in the longest section heading (a printed note can run to a sentence).
     let longestSectionWords: Int
     /// Texts that are never a field's label: the form's titles and version lines, and the
@@ -91,6 +93,7 @@ struct FormLabels: Sendable {
         for (name, set) in sectionDrafts { sectionWords[name, default: []].formUnion(set) }
         let sectionWeights = Self.rarity(Array(sectionWords.values))
         self.sectionWeights = sectionWeights
+        longestWording = (exact.keys.map(\.count) + mapping.sections.flatMap(\.labels).map { LabelText.normalize($0).count }).max() ?? 0
         longestSectionWords = mapping.sections.flatMap(\.labels).map { Lexicon.words($0).count }.max() ?? 0
         wordings = drafts.map {
             Wording(field: $0.field, words: $0.words, weight: Self.sum($0.words, weights, Self.unknownWeight), bare: $0.bare)

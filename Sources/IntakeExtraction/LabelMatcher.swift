@@ -45,6 +45,15 @@ final class LabelMatcher {
     let labels: FormLabels
     private var mapping: FormMapping { labels.mapping }
     private var wordsCache: [String: Set<String>] = [:]
+    // A document's texts are asked about again and again as values are collected.
+    private var sectionCache: [CacheKey: String?] = [:]
+    private var boundaryCache: [String: Bool] = [:]
+    private var normalizedCache: [String: String] = [:]
+
+    private struct CacheKey: Hashable {
+        var text: String
+        var flag: Bool
+    }
 
     init(labels: FormLabels) {
         self.labels = labels
@@ -55,7 +64,15 @@ final class LabelMatcher {
     /// The section a heading opens, if the text is one. `heading` is false for the label
     /// cell of a label | value row, which must name the section plainly to open it.
     func section(of text: String, heading: Bool = true) -> String? {
-        let n = LabelText.normalize(text)
+        let key = CacheKey(text: text, flag: heading)
+        if let known = sectionCache[key] { return known }
+        let found = findSection(of: text, heading: heading)
+        sectionCache[key] = found
+        return found
+    }
+
+    private func findSection(of text: String, heading: Bool) -> String? {
+        let n = normalized(text)
         guard !n.isEmpty else { return nil }
         for (wording, section) in labels.sectionExact where n == wording {
             return section
@@ -65,7 +82,7 @@ final class LabelMatcher {
             return section
         }
         // "Part C: Partnership Resolution" is a heading with a colon, not a label and its value.
-        let count = Lexicon.words(text).count
+        let count = LabelText.wordCount(text)
         guard count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30 else { return nil }
         // "Label: value" is a heading only as a printed note ("Action Note: keep a copy…").
         let noteOnly = Self.hasValueAfterColon(text) && count > 4
@@ -88,7 +105,7 @@ final class LabelMatcher {
 
     /// Whether the text is a label or heading word for word, or starts with one before a colon.
     func isExactLabel(_ text: String) -> Bool {
-        let n = LabelText.normalize(text)
+        let n = normalized(text)
         if labels.exact[n] != nil || labels.sectionExact.contains(where: { $0.wording == n }) { return true }
         guard let colon = text.firstIndex(of: ":") else { return false }
         return labels.exact[LabelText.normalize(String(text[..<colon]))] != nil
@@ -108,7 +125,14 @@ final class LabelMatcher {
     /// Whether the text is any label or heading at all (a value region stops there). A short
     /// line ending in a colon is a label even when no field's wording is like it.
     func isBoundary(_ text: String) -> Bool {
-        let n = LabelText.normalize(text)
+        if let known = boundaryCache[text] { return known }
+        let found = findBoundary(text)
+        boundaryCache[text] = found
+        return found
+    }
+
+    private func findBoundary(_ text: String) -> Bool {
+        let n = normalized(text)
         if n.isEmpty { return false }
         if labels.exact[n] != nil || section(of: text) != nil { return true }
         if let colon = text.firstIndex(of: ":"), labels.exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
@@ -123,7 +147,7 @@ final class LabelMatcher {
             if resemblance(prefix) >= Self.colonLabelResemblance { return true }
         }
         if !longMatches(n).isEmpty { return true }
-        let count = Lexicon.words(text).count
+        let count = LabelText.wordCount(text)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if count <= 6, trimmed.hasSuffix(":") { return true }
         // A question or a line ending in a colon that speaks of the form's own matters
@@ -139,7 +163,7 @@ final class LabelMatcher {
     /// `settled` are the taken fields an exact wording may not take again: a field taken
     /// only by meaning, with nothing in it, yields to its real row.
     func field(for text: String, section: String?, taken: Set<String>, settled: Set<String>? = nil) -> LabelMatch? {
-        let n = LabelText.normalize(text)
+        let n = normalized(text)
         guard !n.isEmpty else { return nil }
         let candidates = (labels.exact[n] ?? longMatches(n)).filter { !(settled ?? taken).contains(mapping.fields[$0].key) }
         if !candidates.isEmpty {
@@ -154,7 +178,7 @@ final class LabelMatcher {
     /// by section as exact wordings are.
     func similar(_ text: String, section: String?, taken: Set<String>) -> LabelMatch? {
         guard LabelWords.isLabelLength(text), !Self.hasValueAfterColon(text),
-              !labels.notLabels.contains(LabelText.normalize(text)) else { return nil }
+              !labels.notLabels.contains(normalized(text)) else { return nil }
         let words = self.words(text)
         guard !words.isEmpty, !labels.isOption(words) else { return nil }
         // A heading ("Person escalating") is not its section's "Name" row: unless it says
@@ -214,6 +238,18 @@ final class LabelMatcher {
         let weight = labels.weight(of: words)
         return labels.wordings.map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
     }
+
+    /// The text normalised, cut to a little more than the longest wording: a longer text
+    /// can match a wording only by its start, and values can be pages long.
+    func normalized(_ text: String) -> String {
+        if let known = normalizedCache[text] { return known }
+        let head = text.count > labels.longestWording + Self.headSlack ? String(text.prefix(labels.longestWording + Self.headSlack)) : text
+        let n = LabelText.normalize(head)
+        normalizedCache[text] = n
+        return n
+    }
+
+    static let headSlack = 40
 
     func words(_ text: String) -> Set<String> {
         if let known = wordsCache[text] { return known }

@@ -36,7 +36,7 @@ struct LabelWords: Sendable {
 
     /// Whether a text is short enough to be a label at all.
     static func isLabelLength(_ text: String) -> Bool {
-        text.utf8.count <= 160 && Lexicon.words(text).count <= maxLabelWords
+        text.utf8.count <= 160 && LabelText.wordCount(text) <= maxLabelWords
     }
 
     private func phrase(at start: Int, in raw: [String]) -> (String, Int)? {

@@ -2,6 +2,7 @@
 /// punctuation do not matter ("Child’s name:" matches "Child's name").
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
+        if let ascii = normalizeASCII(text) { return ascii }
         // Built as a scalar view and converted once: appending to a String's scalars one by
         // one copies the string each time, which is quadratic on a long paragraph.
         var out = String.UnicodeScalarView()
@@ -28,5 +29,45 @@ public enum LabelText {
         }
         while let last = out.last, ":*?. ".unicodeScalars.contains(last) { out.removeLast() }
         return String(out)
+    }
+
+    /// The same for text that is all ASCII, on its bytes: most labels are, and Unicode
+    /// property look-ups per character cost more than the rest of label matching.
+    static func normalizeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                pendingSpace = !bytes.isEmpty
+                continue
+            case UInt8(ascii: "`"):
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(UInt8(ascii: "'"))
+                continue
+            default:
+                break
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        while let last = bytes.last, [0x3A, 0x2A, 0x3F, 0x2E, 0x20].contains(last) { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How many words (runs of letters and digits) a text has, without normalising it.
+    public static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWordScalar = scalar.isASCII
+                ? (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar, !inWord { count += 1 }
+            inWord = isWordScalar
+        }
+        return count
     }
 }
