@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Generate corpus/dev and corpus/unseen: filled forms in wordings and layouts the extractor was
-never written from, each with the record it must give.
+"""Generate corpus/dev, corpus/unseen and corpus/dev2: filled forms in wordings and layouts the
+extractor was never written from, each with the record it must give.
 
-    python3 tools/make_variants.py            # writes corpus/dev and corpus/unseen
+    python3 tools/make_variants.py            # writes corpus/dev, corpus/unseen and corpus/dev2
     python3 tools/make_variants.py --check    # rebuilds into a temp dir and compares with corpus/
 
-The two corpora measure how well extraction generalises. dev/ may be read while tuning; unseen/
-is held out (measure on it, never read its wordings). They differ in seed AND in their pool of
-rewordings: the two pools share no wording (case and punctuation ignored), and neither pool holds
+The corpora measure how well extraction generalises. dev/ and dev2/ may be read while tuning;
+unseen/ is held out (measure on it, never read its wordings). They differ in seed AND in their pool
+of rewordings: the three pools share no wording (case and punctuation ignored), and no pool holds
 an official label, an older wording or a PDF field name of ../shared/forms/blank/FORMS.md, or any
 wording of mappings/forms/*.yaml. That is asserted at every run, against the files as they are.
 
@@ -37,7 +37,9 @@ from make_samples import D, Placeholder, Raw, Sample, Sig  # noqa: E402
 
 ROOT = ms.ROOT
 CORPUS = ROOT / "corpus"
-SEEDS = {"dev": "intake-variants-dev-2026", "unseen": "intake-variants-unseen-2026-b7"}
+SEEDS = {"dev": "intake-variants-dev-2026", "unseen": "intake-variants-unseen-2026-b7",
+         "dev2": "intake-variants-dev2-2026-k4"}
+SETS = ("dev", "unseen", "dev2")          # built in this order; dev2 last, so dev and unseen never change
 LO_PROFILE = Path(tempfile.gettempdir()) / "make_variants_lo_profile"
 SM, WS, BO, CR = "south-gloucestershire", "west-sussex", "bolton", "croydon"
 
@@ -409,7 +411,251 @@ UNSEEN = {
                    ("Checked by", "Business Support Officer"), ("Version control", "Retyped copy")],
 }
 
-POOLS = {"dev": DEV, "unseen": UNSEEN}
+# The second tuning pool: written afresh, in the styles of other retyped and older copies – questions,
+# terse abbreviations, "Referrer", "Completed by", "Line manager", "Sign-off", numbering, brackets and
+# typing instructions. It shares no wording with DEV or UNSEEN (asserted by check_pools).
+DEV2 = {
+    "labels": {
+        SM: {
+            "child.name": ["Who is the child? (full name)", "CYP full name", "1. Child's name in full (please print)",
+                           "Service user (child) – full name"],
+            "dispute.summary": ["What is the dispute about? (give every agency's view)",
+                                "2. Reason for disagreement – views of each agency involved",
+                                "DISPUTE: REASON AND AGENCY VIEWS",
+                                "Grounds for dispute (incl. all agencies' positions)"],
+            "dispute.outcome": ["What was agreed? (if unresolved, state the next stage of escalation)",
+                                "3. Agreed actions / next step if not resolved",
+                                "Actions agreed – or onward escalation if still unresolved",
+                                "What happens now? (agreed actions or next escalation stage)"],
+            "§Action Note": ["NB – each agency involved keeps a copy of this form on the child/family file",
+                             "Reminder (all agencies): place a copy of this form on the child's or family's file",
+                             "ACTION: COPY TO BE FILED ON CHILD/FAMILY RECORD BY ALL AGENCIES",
+                             "Note for all agencies: copy to be kept on child/family file"],
+            "raiser.signature": ["Sign-off: manager raising the dispute", "Initiating mgr sig.",
+                                 "Signature (manager who started the dispute)", "4a) Initiating manager – sign here"],
+            "raiser.name": ["Name (please print)", "Print full name", "Mgr name", "Name in capitals"],
+            "raiser.role": ["Job title / role", "Position/title", "Role held", "Title of post"],
+            "raiser.agency": ["Setting / agency", "Organisation or service", "Employing agency", "Agency/org."],
+            "responder.signature": ["Sign-off: manager receiving the dispute", "Receiving mgr sig.",
+                                    "Signature (manager the dispute went to)", "4b) Receiving manager – sign here"],
+            "responder.name": ["Name (please print)", "Print full name", "Mgr name", "Name in capitals"],
+            "responder.role": ["Job title / role", "Position/title", "Role held", "Title of post"],
+            "responder.agency": ["Setting / agency", "Organisation or service", "Employing agency", "Agency/org."],
+            "§Please complete for monitoring purposes": ["MONITORING (to be filled in by the managers)",
+                                                         "For monitoring – please fill in below",
+                                                         "5. Monitoring section", "MONITORING INFO"],
+            "resolution_stage": ["Resolved at which stage?", "Res. stage (tick)", "Stage when resolved (3 or 4)",
+                                 "What stage was it resolved at?"],
+            "dispute.days_taken": ["How many days until it was resolved?", "Total days to resolve",
+                                   "Time taken to resolve (in days)", "Days to resolution (number)"],
+            "feedback": ["Was the policy effective? Any suggestions?",
+                         "Your comments on the policy (what worked / what could be better)",
+                         "6. Policy feedback & suggestions", "How well did the policy work? Suggestions welcome"],
+            "@raiser": ["Who raised the dispute? (manager)", "a) Manager who raised it",
+                        "Initiating manager (raising the dispute)", "MANAGER 1 – INITIATING"],
+            "@responder": ["Who received the dispute? (manager)", "b) Manager receiving it",
+                           "Receiving manager (dispute sent to)", "MANAGER 2 – RECEIVING"],
+        },
+        CR: {
+            "raiser.name": ["Referrer's name", "Your name (please print)", "Name of referrer *",
+                            "Who is completing this form?"],
+            "raiser.role": ["Referrer – job title", "What is your role?", "Designation (person completing)",
+                            "Referrer's role/title"],
+            "raiser.agency": ["Referrer's agency *", "Which agency do you work for?", "Your setting or service",
+                              "Referring agency"],
+            "raiser.contact": ["Referrer contact (tel/email)", "How can we reach you? (phone or email)",
+                               "Tel. or e-mail for our reply", "Your tel / email"],
+            "dispute.summary": ["What is your concern about the decision? (include evidence of need / procedural "
+                                "issue)",
+                                "1. Concern re decision made",
+                                "Nature of concern (evidence of need, procedure, disagreement)",
+                                "What decision are you concerned about, and why?"],
+            "dispute.actions_taken": ["What have you done so far to try to resolve it?", "2. Steps already taken",
+                                      "Resolution attempts to date", "What steps have been taken to sort it out?"],
+            "dispute.outcome": ["What happened next? (if resolved, what was agreed)", "3. Result of the steps taken",
+                                "Outcome so far (incl. any agreement reached)",
+                                "What was the result? (if resolved, state what was agreed)"],
+            "dispute.meeting_request": ["Do you want a CSCB Dispute Resolution Meeting? If so, why",
+                                        "4. Dispute Res. Mtg request (if not resolved)",
+                                        "Request for CSCB-led meeting – complete only if unresolved",
+                                        "Still unresolved? Request a CSCB Dispute Resolution Meeting here"],
+            "@raiser": ["Referrer details", "Completed by", "About you (person notifying)",
+                        "Your details (referrer)"],
+        },
+        WS: {
+            "date.completed": ["Today's date (dd/mm/yyyy)", "Date escalation raised", "When was this form filled in?",
+                               "Date (dd/mm/yyyy) of escalation form"],
+            "stage": ["What stage has this reached? (tick one)", "Esc. stage", "Escalation level – tick",
+                      "Escalation stage reached (tick)"],
+            "§Person escalating": ["1. Referrer", "Who is escalating?", "Escalating worker (your details)",
+                                   "Referrer (person raising the escalation)"],
+            "raiser.name": ["Name (print)", "Name of worker", "Print name (full)", "Full name (print)"],
+            "raiser.role": ["Job title/designation", "Post", "Role/position held", "Job title (designation)"],
+            "raiser.agency": ["Agency / team", "Organisation / team", "Service/agency", "Team/agency"],
+            "raiser.email": ["Your work email", "E-mail (please use secure email)", "Email address (work)",
+                             "Work e-mail addr."],
+            "raiser.phone": ["Phone (direct line / mobile)", "Contact tel", "Tel (work/mobile)", "Direct line"],
+            "§Professional escalated to": ["2. Escalated to (other professional)", "Who are you escalating to?",
+                                           "Receiving worker details", "b) Professional you are escalating to"],
+            "responder.name": ["Name (print)", "Name of worker", "Print name (full)", "Full name (print)"],
+            "responder.role": ["Job title/designation", "Post", "Role/position held", "Job title (designation)"],
+            "responder.agency": ["Agency / team", "Organisation / team", "Service/agency", "Team/agency"],
+            "child.name": ["CYP initials", "Child – initials only please", "Which child? (initials)",
+                           "Initials of CYP"],
+            "child.reference": ["Case file no.", "Ref no", "What is the case reference?", "Ref. no. (case)"],
+            "dispute.themes": ["Tick the area(s) you disagree on", "Disagreement type (tick any)",
+                               "Which areas are disputed? Tick all relevant",
+                               "Area of disagreement – tick as many as apply"],
+            "dispute.summary": ["Briefly, what is the disagreement?", "Disagreement – brief outline *",
+                                "3. Outline of the disagreement", "What is the disagreement? (brief summary)"],
+            "dispute.actions_taken": ["What has happened so far?", "Actions to date (who did what)",
+                                      "4. Work done so far to resolve it", "Steps so far (who did what, when)"],
+            "dispute.timeframe": ["By when should this be resolved?", "Target timescale",
+                                  "Deadline set for resolution", "Timescale to resolve (days or date)"],
+            "dispute.outcome": ["What happened next? (outcome)", "End result", "5. Outcome (if known)",
+                                "Outcome (so far)"],
+            "raiser.signature": ["Sign here (person escalating)", "Referrer sig.", "Sign-off – escalating worker",
+                                 "Signed (person escalating)"],
+            "raiser.signed_on": ["Sign-off date (dd/mm/yyyy)", "Date of sig.", "When was this signed?",
+                                 "Date of sign-off"],
+        },
+        BO: {
+            "§Part A": ["PART A (AGENCY A – THE AGENCY RAISING THE DIFFERENCE)",
+                        "Section A: raising agency to fill in", "A) To be filled in by Agency A",
+                        "PART A: FOR THE AGENCY RAISING THE DIFFERENCE (AGENCY A)"],
+            "date.completed": ["Date filled in (dd/mm/yyyy)", "When was Part A completed?", "Date Part A completed",
+                               "Completed on (dd/mm/yyyy)"],
+            "child.name": ["Child/YP (service user) name", "CYP name *",
+                           "Name of child or young person (please print)", "Who is the child? (name)"],
+            "child.dob": ["DOB (dd/mm/yyyy)", "When was the child born?", "Child's birth date", "Born (date)"],
+            "child.reference": ["LCS/EHM no.", "Case ID (LCS or EHM)", "Child ref no", "LCS / EHM ref. no."],
+            "§Agency A practitioner": ["Practitioner raising the difference (Agency A)", "AGENCY A – REFERRER",
+                                       "Referring worker (Agency A)", "Agency A – worker raising the difference"],
+            "raiser.name": ["Worker's full name", "Name of practitioner (print)", "Practitioner",
+                            "Full name (practitioner)"],
+            "raiser.role": ["Job title & team", "Position held", "Post / team", "Role & team"],
+            "raiser.agency": ["Agency / setting", "Employing organisation", "Service (agency)", "Org."],
+            "raiser.email": ["Practitioner e-mail address", "Email addr. (Agency A worker)",
+                             "Secure email for replies", "Agency A worker's email"],
+            "raiser.phone": ["Tel no (Agency A worker)", "Direct dial / mobile", "Practitioner tel.",
+                             "Agency A worker's phone"],
+            "raiser.manager": ["Line manager (Agency A)", "Agency A line mgr", "Who is the Agency A manager?",
+                               "Line mgr – Agency A"],
+            "§Agency B practitioner": ["Practitioner the difference is with (Agency B)",
+                                       "AGENCY B – RECEIVING WORKER", "Receiving worker (Agency B)",
+                                       "Agency B – worker the difference is with"],
+            "responder.name": ["Worker's full name", "Name of practitioner (print)", "Practitioner",
+                               "Full name (practitioner)"],
+            "responder.role": ["Job title & team", "Position held", "Post / team", "Role & team"],
+            "responder.agency": ["Agency / setting", "Employing organisation", "Service (agency)", "Org."],
+            "dispute.themes": ["Tick the area(s) of difference", "What kind of difference? (tick any)",
+                               "Difference type(s) – tick all relevant", "Area(s) of difference – tick"],
+            "dispute.summary": ["What is the difference? Give details", "Difference – full details *",
+                                "2. Describe the professional difference", "Describe the difference in full"],
+            "dispute.actions_taken": ["What was tried informally first?", "Early resolution – what was done",
+                                      "3. Informal steps taken so far", "Informal resolution – steps tried"],
+            "dispute.desired_outcome": ["Hoped-for outcome (CYP)", "4. Outcome sought for the young person",
+                                        "Outcome hoped for (child/young person)",
+                                        "What should happen for the child?"],
+            "raiser.signature": ["Sign-off by Agency A line manager", "Agency A mgr sig.",
+                                 "Signed on behalf of Agency A (manager)", "Agency A manager – sign here"],
+            "date.sent": ["Date sent to B's SPOC & BSCP (dd/mm/yyyy)", "When was it sent to Agency B and the BSCP?",
+                          "Sent to SPOC/BSCP on", "Date it went to B's SPOC + BSCP"],
+            "stage": ["Which stage are you at? (tick one)", "Resolution level (Formal / Partnership)", "Stage – tick",
+                      "Stage (Formal or Partnership) – tick"],
+            "§Part B": ["PART B – FOR AGENCY B (REPLY WITHIN 10 WORKING DAYS)",
+                        "Section B: receiving agency to reply within 10 working days",
+                        "B) Agency B to fill in – 10 working days", "PART B: AGENCY B'S RESPONSE (10 WORKING DAYS)"],
+            "date.received": ["When did Agency B receive this?", "Date rec'd", "Received (date)",
+                              "Date Agency B got the form"],
+            "dispute.outcome": ["What is Agency B's reply / outcome?", "Reply & outcome",
+                                "5. Agency B's reply and outcome", "Agency B reply / outcome"],
+            "dispute.resolved": ["Has it been resolved? (Y/N)", "Outcome: resolved or not?",
+                                 "Difference settled? Y/N", "Resolved? Y / N (tick)"],
+            "responder.manager": ["Line manager (Agency B)", "Agency B line mgr", "Who is the Agency B manager?",
+                                  "Line mgr – Agency B"],
+            "responder.signature": ["Sign-off by Agency B line manager", "Agency B mgr sig.",
+                                    "Signed on behalf of Agency B (manager)", "Agency B manager – sign here"],
+            "date.responded": ["When did Agency B reply?", "Reply date", "Response sent on (dd/mm/yyyy)",
+                               "Date Agency B responded"],
+            "§Part C": ["PART C – PARTNERSHIP RESOLUTION (IF STILL UNRESOLVED)",
+                        "Section C: ask for Partnership Resolution", "C) Escalate to Partnership Resolution",
+                        "Part C – Partnership Resolution (if needed)"],
+            "partnership_request.reason": ["Why are you asking for Partnership Resolution?",
+                                           "Grounds for Partnership Res. request",
+                                           "6. Reason for escalating to the partnership",
+                                           "Reason(s) for asking for Partnership Resolution"],
+            "partnership_request.date": ["Date of Partnership Resolution request (dd/mm/yyyy)",
+                                         "When was Partnership Resolution asked for?", "Partnership req. date",
+                                         "Partnership Resolution requested on"],
+            "@raiser-manager": ["Agency A line management", "AGENCY A SIGN-OFF", "Manager sign-off – Agency A",
+                                "A's line manager (sign-off)"],
+            "@responder-manager": ["Agency B line management", "AGENCY B SIGN-OFF", "Manager sign-off – Agency B",
+                                   "B's line manager (sign-off)"],
+        },
+    },
+    "standalone": {
+        SM: {
+            "raiser.name": ["Name of manager raising the dispute", "Initiating mgr – name (print)",
+                            "Raised by (manager's name)"],
+            "raiser.role": ["Role of manager raising the dispute", "Initiating mgr – job title",
+                            "Raising manager's designation"],
+            "raiser.agency": ["Agency of manager raising the dispute", "Initiating mgr – organisation",
+                              "Raising manager's setting/agency"],
+            "responder.name": ["Name of manager receiving the dispute", "Receiving mgr – name (print)",
+                               "Received by (manager's name)"],
+            "responder.role": ["Role of manager receiving the dispute", "Receiving mgr – job title",
+                               "Receiving manager's designation"],
+            "responder.agency": ["Agency of manager receiving the dispute", "Receiving mgr – organisation",
+                                 "Receiving manager's setting/agency"],
+            "child.name": ["CYP", "Child/YP"],
+            "dispute.days_taken": ["Days (no.)"],
+        },
+        CR: {
+            "raiser.name": ["Referrer", "Name (referrer)"],
+            "raiser.contact": ["Tel/email no.", "Contact tel/e-mail"],
+            "dispute.meeting_request": ["DRM (dispute resolution meeting) request?"],
+        },
+        WS: {
+            "raiser.name": ["Escalating worker's name", "Your name (person escalating)",
+                            "Name of the escalating worker"],
+            "raiser.role": ["Escalated by – role", "Escalating worker's job title", "Your role (person escalating)"],
+            "raiser.agency": ["Escalated by – agency", "Escalating worker's agency",
+                              "Your agency (person escalating)"],
+            "responder.name": ["Receiving worker's name", "Name of professional you are escalating to",
+                               "Name of the worker escalated to"],
+            "responder.role": ["Escalated to – role", "Receiving worker's job title",
+                               "Role of professional you are escalating to"],
+            "responder.agency": ["Escalated to – agency", "Receiving worker's agency",
+                                 "Agency of professional you are escalating to"],
+            "child.name": ["CYP", "YP initials"],
+            "raiser.signature": ["Signed off"],
+        },
+        BO: {
+            "raiser.name": ["Referring worker's name (Agency A)", "Agency A practitioner – name (print)",
+                            "Name of Agency A worker"],
+            "raiser.role": ["Referring worker's role (Agency A)", "Agency A practitioner – job title",
+                            "Designation of Agency A worker"],
+            "raiser.agency": ["Referring worker's agency (Agency A)", "Agency A practitioner – organisation",
+                              "Setting of Agency A worker"],
+            "responder.name": ["Receiving worker's name (Agency B)", "Agency B practitioner – name (print)",
+                               "Name of Agency B worker"],
+            "responder.role": ["Receiving worker's role (Agency B)", "Agency B practitioner – job title",
+                               "Designation of Agency B worker"],
+            "responder.agency": ["Receiving worker's agency (Agency B)", "Agency B practitioner – organisation",
+                                 "Setting of Agency B worker"],
+            "child.name": ["CYP", "Child/YP name"],
+            "raiser.manager": ["A line mgr"],
+            "responder.manager": ["B line mgr"],
+        },
+    },
+    "extra_rows": [("Office use: entered on database", ""),
+                   ("Version", "v3.1 – retyped 2019"),
+                   ("Classification", "OFFICIAL-SENSITIVE"),
+                   ("GDPR: keep securely", "")],
+}
+
+POOLS = {"dev": DEV, "unseen": UNSEEN, "dev2": DEV2}
 
 # Party rows: their table wordings may be bare, so a layout without their heading takes "standalone".
 PARTY_ROWS = {
@@ -545,7 +791,11 @@ def check_pools():
             seen.setdefault(norm(label), {}).setdefault(name, label)
     for n, by in seen.items():
         if len(by) > 1:
-            problems.append(f"dev and unseen share the wording '{by['dev']}' / '{by['unseen']}'")
+            if "unseen" in by:      # never show a held-out wording, not even in an error
+                problems.append(f"{' and '.join(sorted(by))} share a wording (not shown: unseen is held out)")
+            else:
+                problems.append(f"{' and '.join(sorted(by))} share the wording "
+                                + " / ".join(f"'{w}'" for w in by.values()))
     assert not problems, "rewording pools break the rules:\n  " + "\n  ".join(problems)
 
 
@@ -1279,6 +1529,19 @@ within a party block, blocks moved, optional rows dropped, unrelated rows added,
 copies, signatures pasted as pictures into awkward places. The held-out twin, `corpus/unseen/`,
 is made the same way from a different seed and a disjoint pool of rewordings.
 """,
+    "dev2": """# corpus/dev2 – a second set of variations to look at while tuning
+
+Generated by `python3 tools/make_variants.py` (seed `{seed}`; `--check` rebuilds and compares
+bytes). Do not edit by hand. Score an extraction with
+`python3 tools/score.py corpus/dev2 RECORDS.jsonl --by-tag`.
+
+Made exactly like `corpus/dev/` (same layouts and scenarios, same truth rules), from another
+seed and a third pool of rewordings, `DEV2` in `tools/make_variants.py`, written in other
+styles than dev's: labels as questions ("Who is the child?"), terse abbreviations ("CYP",
+"Mgr sig.", "Ref no"), "Referrer", "Completed by", "Line manager", "Sign-off", numbering
+("1.", "a)"), brackets, capitals and typing instructions ("(please print)", "(dd/mm/yyyy)").
+It shares no wording with dev's or unseen's pool, nor with FORMS.md or the mappings.
+""",
     "unseen": """# corpus/unseen – held out: measure on it, never read its wordings
 
 Generated by `python3 tools/make_variants.py` (seed `{seed}`; `--check` rebuilds and compares
@@ -1383,7 +1646,7 @@ def validate(out: Path):
 
 
 def build_all(root: Path):
-    for name in ("dev", "unseen"):
+    for name in SETS:
         target = root / name
         for f in target.glob("*") if target.exists() else []:
             if f.is_file():
@@ -1393,7 +1656,7 @@ def build_all(root: Path):
 
 def compare(a: Path, b: Path) -> list:
     diff = []
-    for name in ("dev", "unseen"):
+    for name in SETS:
         fa = {f.name: f for f in (a / name).iterdir()} if (a / name).exists() else {}
         fb = {f.name: f for f in (b / name).iterdir()} if (b / name).exists() else {}
         for n in sorted(set(fa) | set(fb)):
@@ -1416,7 +1679,7 @@ def main(argv):
         print("identical" if not diff else f"differ: {diff[:20]}{' …' if len(diff) > 20 else ''}")
         return 1 if diff else 0
     build_all(CORPUS)
-    for name in ("dev", "unseen"):
+    for name in SETS:
         validate(CORPUS / name)
         files = [f for f in (CORPUS / name).iterdir()]
         docs = [f for f in files if f.suffix in (".docx", ".pdf")]

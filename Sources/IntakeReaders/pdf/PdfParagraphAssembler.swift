@@ -50,7 +50,7 @@ enum PdfParagraphAssembler {
         var groups: [[PdfPiece]] = []
         for piece in pieces {
             if let last = groups.last?.last, piece.fieldText == nil, last.fieldText == nil,
-               !pitch.isBreak(after: last, before: piece), !piece.startsWithTick, !piece.startsWithBullet,
+               !pitch.isBreak(after: last, before: piece), !piece.startsWithTick, !piece.startsWithBullet, !piece.startsWithTypedMark,
                piece.role != .paragraph || piece.font == last.font {
                 groups[groups.count - 1].append(piece)
             } else {

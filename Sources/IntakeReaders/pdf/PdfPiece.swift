@@ -18,6 +18,12 @@ struct PdfPiece {
 
     var font: Int? { PdfLine.dominantFont(words) }
     var startsWithTick: Bool { words.first?.tick != nil }
+    /// A line that starts with an "X" typed before an option ("X Stage 3: …") is an option of
+    /// its own, not the wrapped end of the option above it.
+    var startsWithTypedMark: Bool {
+        guard let first = words.first?.text, words.count > 1 else { return false }
+        return ["X", "x", "[X]", "[x]", "(X)", "(x)", "✓", "✔"].contains(first)
+    }
     var startsWithBullet: Bool {
         guard let first = words.first?.text.unicodeScalars.first else { return false }
         return ["•", "▪", "◦", "●", "‣", "\u{F0B7}", "\u{F0A7}"].contains(first)
