@@ -92,6 +92,15 @@ struct FieldLocator {
                         c += 1
                         continue
                     }
+                    // A row across the table followed by label | value rows heads them: it
+                    // cannot have its own value below ("Agency B – worker the difference is with").
+                    if match.evidence != .exact, match.field.type != .signature, unit.cells.count == 1, index + 1 < units.count,
+                       units[index + 1].cells.count >= 2, !units[index + 1].cells[0].text.isEmpty,
+                       !match.field.placements.contains(.colon) || !LabelMatcher.hasValueAfterColon(cell.text) {
+                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
+                        c += 1
+                        continue
+                    }
                     let field = match.field
                     if let opened = match.opensSection { section = opened }
                     anchors.append((index, fieldIndex(field)))

@@ -86,8 +86,13 @@ struct FormLabels: Sendable {
         for draft in drafts { fieldWords[draft.field, default: []].formUnion(draft.words) }
         let weights = Self.rarity(Array(fieldWords.values))
         self.weights = weights
-        let sectionDrafts = mapping.sections.flatMap { section in
-            ([section.name] + section.labels).map { (section.name, words.words($0)) }.filter { !$0.1.isEmpty }
+        // A section means its party too: "Agency B practitioner" heads the responder's rows,
+        // so "Receiving worker (Agency B)" is that heading.
+        let sectionDrafts = mapping.sections.flatMap { section -> [(String, Set<String>)] in
+            let printed = ([section.name] + section.labels).map { (section.name, words.words($0)) }.filter { !$0.1.isEmpty }
+            let parties = Set(mapping.fields.filter { $0.section == section.name }.compactMap { $0.key.split(separator: ".").first })
+            guard parties.count == 1, let party = parties.first, let partyWords = lexicon.keyWords[String(party)] else { return printed }
+            return printed + [(section.name, words.words(section.name).union(partyWords))]
         }
         var sectionWords: [String: Set<String>] = [:]
         for (name, set) in sectionDrafts { sectionWords[name, default: []].formUnion(set) }

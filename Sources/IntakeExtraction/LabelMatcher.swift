@@ -86,8 +86,17 @@ final class LabelMatcher {
         guard count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30 else { return nil }
         // "Label: value" is a heading only as a printed note ("Action Note: keep a copy…").
         let noteOnly = Self.hasValueAfterColon(text) && count > 4
+        let ranked = headingScores(text, noteOnly: noteOnly)
+        guard let top = ranked.first else { return nil }
+        let second = ranked.dropFirst().first?.value ?? 0
+        let needed = heading ? 0.5 : 0.8
+        return top.value >= needed && top.value - second >= 0.25 ? top.key : nil
+    }
+
+    /// How well the text covers each section's heading, best first.
+    private func headingScores(_ text: String, noteOnly: Bool = false) -> [(key: String, value: Double)] {
         let words = self.words(text)
-        guard !words.isEmpty else { return nil }
+        guard !words.isEmpty else { return [] }
         var best: [String: Double] = [:]
         for wording in labels.sectionWordings where !noteOnly || wording.words.count >= Self.noteWords {
             best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
@@ -96,11 +105,13 @@ final class LabelMatcher {
         for (section, _) in best where 2 * words.intersection(sectionWords(section)).count < words.count {
             best[section] = 0
         }
-        let ranked = best.sorted { $0.value > $1.value }
-        guard let top = ranked.first else { return nil }
-        let second = ranked.dropFirst().first?.value ?? 0
-        let needed = heading ? 0.5 : 0.8
-        return top.value >= needed && top.value - second >= 0.25 ? top.key : nil
+        return best.filter { $0.value > 0 }.sorted { $0.value > $1.value }
+    }
+
+    /// The sections whose heading this short text could be, however close they run.
+    private func headingsLike(_ text: String) -> [String] {
+        guard LabelText.wordCount(text) <= Self.headingWords, !Self.hasValueAfterColon(text) else { return [] }
+        return headingScores(text).filter { $0.value >= 0.5 }.map(\.key)
     }
 
     /// Whether the text is a label or heading word for word, or starts with one before a colon.
@@ -184,8 +195,9 @@ final class LabelMatcher {
         // A heading ("Person escalating") is not its section's "Name" row: unless it says
         // more than the heading, it is a label only of a field printed with that heading.
         var allowed: Set<Int>?
-        if let heading = self.section(of: text), words.isSubset(of: sectionWords(heading)) {
-            allowed = labels.headingFields[heading] ?? []
+        let headings = self.section(of: text).map { [$0] } ?? headingsLike(text)
+        if !headings.isEmpty, words.isSubset(of: headings.reduce(into: Set<String>()) { $0.formUnion(sectionWords($1)) }) {
+            allowed = headings.reduce(into: Set<Int>()) { $0.formUnion(labels.headingFields[$1] ?? []) }
         }
         let textWeight = labels.weight(of: words)
         var score: [Int: (raw: Double, qualified: Bool)] = [:]
@@ -217,10 +229,17 @@ final class LabelMatcher {
         labels.sectionWordings.filter { $0.section == section }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
     }
 
-    /// "Child's name: Jo" is a label with its value, read as a colon line, never a label whole.
+    /// "Child's name: Jo" (or "When was it completed? 5 May") is a label with its value, read
+    /// as a colon line, never a label whole.
     static func hasValueAfterColon(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        return text[text.index(after: colon)...].contains { !$0.isWhitespace && !":*".contains($0) }
+        if let colon = text.firstIndex(of: ":") {
+            return text[text.index(after: colon)...].contains { !$0.isWhitespace && !":*".contains($0) }
+        }
+        // After a question an answer is a date, a number, ticked boxes or a yes/no, not more
+        // words of the question ("How effective was it? Any suggestions").
+        guard let question = text.firstIndex(of: "?") else { return false }
+        let rest = text[text.index(after: question)...].trimmingCharacters(in: .whitespaces)
+        return rest.contains { $0.isNumber || "☐☒☑✓✔".contains($0) } || ["yes", "no", "x"].contains(rest.lowercased())
     }
 
     /// The text's best score against one field's wordings.

@@ -4,8 +4,8 @@ import IntakeRecord
 import Testing
 
 /// Field accuracy and findings precision and recall on corpora the mappings were never
-/// written from (corpus/, made by tools/make_variants.py). `corpus/dev` may be studied while
-/// tuning; `corpus/unseen` is only ever measured. The floors are today's figures less a
+/// written from (corpus/, made by tools/make_variants.py). `corpus/dev` and `corpus/dev2` may
+/// be studied while tuning; `corpus/unseen` is only ever measured. The floors are today's figures less a
 /// little, so that a change that makes extraction generalise worse fails here; the README
 /// gives the figures themselves.
 @Suite struct GeneralisationTests {
@@ -55,8 +55,17 @@ import Testing
         #expect(score.recall >= Floors.devRecall, "\(score)")
     }
 
+    @Test func theSecondTuningCorpusIsRead() throws {
+        let score = try Self.score("corpus/dev2")
+        print("corpus/dev2: \(score)")
+        #expect(score.accuracy >= Floors.dev2Accuracy, "\(score)")
+        #expect(score.precision >= Floors.dev2Precision, "\(score)")
+        #expect(score.recall >= Floors.dev2Recall, "\(score)")
+    }
+
     enum Floors {
-        static let unseenAccuracy = 0.93, unseenPrecision = 0.58, unseenRecall = 0.90
-        static let devAccuracy = 0.94, devPrecision = 0.75, devRecall = 0.93
+        static let dev2Accuracy = 0.92, dev2Precision = 0.64, dev2Recall = 0.95
+        static let unseenAccuracy = 0.95, unseenPrecision = 0.74, unseenRecall = 0.93
+        static let devAccuracy = 0.97, devPrecision = 0.88, devRecall = 0.97
     }
 }
