@@ -95,8 +95,7 @@ struct FieldLocator {
                     // A row across the table followed by label | value rows heads them: it
                     // cannot have its own value below ("Agency B – worker the difference is with").
                     if match.evidence != .exact, match.field.type != .signature, unit.cells.count == 1, index + 1 < units.count,
-                       units[index + 1].cells.count >= 2, !units[index + 1].cells[0].text.isEmpty,
-                       !match.field.placements.contains(.colon) || !LabelMatcher.hasValueAfterColon(cell.text) {
+                       !LabelMatcher.hasValueAfterColon(cell.text), headsLabelRows(after: index, taken: Set(found.regions.keys).union([match.field.key])) {
                         if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
                         c += 1
                         continue
@@ -154,6 +153,14 @@ struct FieldLocator {
         }
         PlaceAligner(mapping: mapping, matcher: matcher).assign(&found, anchors: anchors)
         return found
+    }
+
+    /// Whether the unit after `index` is a label | value row, or a line that is a label itself.
+    private func headsLabelRows(after index: Int, taken: Set<String>) -> Bool {
+        let next = units[index + 1]
+        if next.cells.count >= 2 { return !next.cells[0].text.isEmpty }
+        let text = next.cells[0].text
+        return LabelMatcher.hasValueAfterColon(text) && matcher.isSureLabel(text, taken: taken)
     }
 
     private func field(_ field: FieldMapping, placesRight unit: LayoutUnit, _ c: Int) -> Bool {
