@@ -78,12 +78,12 @@ struct FieldLocator {
         while index < units.count {
             let unit = units[index]
             let heading = unit.cells.count == 1 || unit.cells.dropFirst().allSatisfy { $0.text.isEmpty || $0.text == unit.cells[0].text }
-            if let opened = matcher.section(of: unit.cells[0].text, heading: heading) { section = opened }
+            if let opened = matcher.section(of: labelCellText(unit, 0), heading: heading) { section = opened }
             var lastUsed = index
             var c = 0
             while c < unit.cells.count {
                 let cell = unit.cells[c]
-                if let match = matcher.field(for: cell.text, section: section, taken: Set(found.regions.keys), settled: found.settled) {
+                if let match = matcher.field(for: labelCellText(unit, c), section: section, taken: Set(found.regions.keys), settled: found.settled) {
                     // "Your details | Name | Sam": the first cell heads a merged party block.
                     if match.evidence != .exact, field(match.field, placesRight: unit, c),
                        matcher.isExactLabel(unit.cells[c + 1].text)
@@ -153,6 +153,14 @@ struct FieldLocator {
         }
         PlaceAligner(mapping: mapping, matcher: matcher).assign(&found, anchors: anchors)
         return found
+    }
+
+    /// A label cell with a cell beside it: a colon there is punctuation, not the start of a
+    /// value ("SIGN-OFF: MANAGER RECEIVING THE DISPUTE | …").
+    private func labelCellText(_ unit: LayoutUnit, _ c: Int) -> String {
+        let text = unit.cells[c].text
+        guard c + 1 < unit.cells.count, text.contains(":"), !text.contains("\n"), !matcher.isExactLabel(text) else { return text }
+        return text.replacingOccurrences(of: ":", with: " ")
     }
 
     /// Whether the unit after `index` is a label | value row, or a line that is a label itself.
