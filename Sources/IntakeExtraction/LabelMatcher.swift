@@ -41,6 +41,8 @@ final class LabelMatcher {
     /// How much like a label the text before a colon must look for its line to end a value.
     static let colonLabelResemblance = 0.5
     static let questionResemblance = 0.3
+    /// A line of more words than this is a sentence, not a label, unless it ends in a colon.
+    static let boundaryWords = 12
 
     let labels: FormLabels
     private var mapping: FormMapping { labels.mapping }
@@ -164,7 +166,7 @@ final class LabelMatcher {
         // A question or a line ending in a colon that speaks of the form's own matters
         // ("What has been done so far to resolve the issue?") is the next row's label.
         if trimmed.hasSuffix(":") || trimmed.hasSuffix("?"), resemblance(text) >= Self.questionResemblance { return true }
-        guard count <= 8 else { return false }
+        guard count <= Self.boundaryWords else { return false }
         return similar(text, section: nil, taken: []).map { $0.confidence >= labels.words.lexicon.confidentThreshold } ?? false
     }
 
