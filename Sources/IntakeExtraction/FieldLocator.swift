@@ -19,10 +19,13 @@ struct ValueRegion {
     /// The label as printed on this document, for `intake mappings suggest`.
     var printedLabel: String = ""
 
+    /// Whether the region holds no text at all (cheaper than `text.isEmpty`).
+    var isEmpty: Bool { (leadingText?.isBlank ?? true) && paragraphs.allSatisfy(\.text.isBlank) }
+
     /// The value as text: the leading text and each non-empty paragraph, joined with newlines.
     var text: String {
         let parts = [leadingText].compactMap { $0 } + paragraphs.map(\.text)
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return parts.map(\.trimmedWhitespace)
             .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
@@ -44,7 +47,7 @@ struct LocatedFields {
     /// only by meaning with nothing in it (a heading that looked like the label) may be
     /// taken again by the real row.
     var settled: Set<String> {
-        Set(regions.filter { $0.value.evidence == .exact || !$0.value.text.isEmpty }.keys)
+        Set(regions.filter { $0.value.evidence == .exact || !$0.value.isEmpty }.keys)
     }
 }
 
@@ -110,9 +113,9 @@ struct FieldLocator {
                             paragraphs: valueCells.flatMap(\.paragraphs), units: index...index,
                             origin: valueCells.first?.origin ?? cell.origin, via: "cell-right")
                         // A picture signature pasted a few empty rows below its label still signs it.
-                        if field.type == .signature, right.text.isEmpty { right.units = index...emptyRowsEnd(after: index) }
+                        if field.type == .signature, right.isEmpty { right.units = index...emptyRowsEnd(after: index) }
                         // An empty box with the answer written under the table still counts.
-                        let belowInstead = right.text.isEmpty && field.type != .signature && field.placements.contains(.below)
+                        let belowInstead = right.isEmpty && field.type != .signature && field.placements.contains(.below)
                             && unit.cells.count == c + 2 ? collectBelow(after: index) : []
                         if belowInstead.isEmpty || !belowInstead.allSatisfy({ units[$0].cells.count == 1 }) {
                             found.regions[field.key] = right.labelled(match, cell.text)
@@ -238,7 +241,7 @@ struct FieldLocator {
             if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
                 section = opened; open = nil; openUnmatched = nil; continue
             }
-            let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
+            let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
             if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text, taken: Set(found.regions.keys)) {
                 found.regions[key]?.paragraphs.append(paragraph)
                 continue
@@ -267,7 +270,7 @@ struct FieldLocator {
             }
         }
         if isWholeUnit, open != nil || openUnmatched != nil {
-            let awaitingValue = open.map { found.regions[$0]?.text.isEmpty == true } ?? false
+            let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
             for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: Set(found.regions.keys)) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
@@ -364,7 +367,7 @@ struct FieldLocator {
         var from = text.startIndex
         for cut in cuts + [text.endIndex] {
             var piece = paragraph
-            piece.text = String(text[from..<cut]).trimmingCharacters(in: .whitespaces)
+            piece.text = text[from..<cut].trimmedWhitespace
             pieces.append(piece)
             from = cut
         }

@@ -16,13 +16,19 @@ struct LayoutUnit {
 }
 
 struct UnitCell {
-    var paragraphs: [Paragraph]
+    var paragraphs: [Paragraph] { didSet { text = Self.joined(paragraphs) } }
     var origin: Origin
+    /// Non-empty paragraphs joined with newlines; kept, as matching asks for it again and again.
+    private(set) var text: String
 
-    /// Non-empty paragraphs joined with newlines.
-    var text: String {
-        paragraphs.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+    init(paragraphs: [Paragraph], origin: Origin) {
+        self.paragraphs = paragraphs
+        self.origin = origin
+        self.text = Self.joined(paragraphs)
+    }
+
+    private static func joined(_ paragraphs: [Paragraph]) -> String {
+        paragraphs.map(\.text.trimmedWhitespace).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 
