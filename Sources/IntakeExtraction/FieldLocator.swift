@@ -97,7 +97,8 @@ struct FieldLocator {
                     }
                     // A row across the table followed by label | value rows heads them: it
                     // cannot have its own value below ("Agency B – worker the difference is with").
-                    if match.evidence != .exact, match.field.type != .signature, unit.cells.count == 1, index + 1 < units.count,
+                    if match.evidence != .exact, match.field.type != .signature, index + 1 < units.count,
+                       unit.cells.count == 1 || (heading && matcher.section(of: cell.text) != nil),
                        !LabelMatcher.hasValueAfterColon(cell.text), headsLabelRows(after: index, taken: Set(found.regions.keys).union([match.field.key])) {
                         if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
                         c += 1
