@@ -188,7 +188,9 @@ struct FieldLocator {
         let label = unit.cells[0].text
         guard !label.isEmpty, LabelText.wordCount(label) <= Self.labelCellWords, matcher.section(of: label) == nil,
               label.rangeOfCharacter(from: .letters) != nil else { return nil }
-        let region = ValueRegion(paragraphs: unit.cells[1].paragraphs, units: index...index,
+        // Empty rows under an empty value may hold the picture that signs it.
+        let end = unit.cells[1].text.isEmpty ? emptyRowsEnd(after: index) : index
+        let region = ValueRegion(paragraphs: unit.cells[1].paragraphs, units: index...end,
                                  origin: unit.cells[1].origin, via: "cell-right")
         return UnmatchedLabel(unit: index, text: label, region: region)
     }
