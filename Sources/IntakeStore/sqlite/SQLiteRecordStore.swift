@@ -32,9 +32,11 @@ public final class SQLiteRecordStore: RecordStore {
         }
         do {
             pool = try SQLiteFile.withPrivateCreation(path: path) {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try SQLiteSchema.migrator.migrate(pool)
-                return pool
+                try Self.retryingWhileBusy {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    try SQLiteSchema.migrator.migrate(pool)
+                    return pool
+                }
             }
         } catch let error as StoreError {
             throw error
@@ -42,6 +44,29 @@ public final class SQLiteRecordStore: RecordStore {
             throw Self.storeError(error, while: "opening the store")
         }
         logger.debug("store opened")
+    }
+
+    /// Two processes opening a new store at once: switching it to WAL or migrating it can
+    /// meet the other's lock with SQLITE_BUSY at once (SQLite does not wait where waiting could
+    /// deadlock), and both may find a migration not yet applied and race to apply it, the loser
+    /// failing with "already exists" and rolling back. Either way opening is tried again, with
+    /// back-off, up to the busy timeout: by then the other process has applied it.
+    static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var delay = 0.02
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where isRace(error) && Date() < deadline {
+                Thread.sleep(forTimeInterval: delay)
+                delay = min(delay * 2, 0.5)
+            }
+        }
+    }
+
+    private static func isRace(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            || (error.resultCode == .SQLITE_ERROR && error.message?.contains("already exists") == true)
     }
 
     // MARK: Save
