@@ -86,24 +86,14 @@ struct FieldLocator {
             var c = 0
             while c < unit.cells.count {
                 let cell = unit.cells[c]
-                if let match = matcher.field(for: labelCellText(unit, c), section: section, taken: Set(found.regions.keys), settled: found.settled) {
-                    // "Your details | Name | Sam": the first cell heads a merged party block.
-                    if match.evidence != .exact, field(match.field, placesRight: unit, c),
-                       matcher.isExactLabel(unit.cells[c + 1].text)
-                        || (c == 0 && unit.cells.count >= 3 && matcher.isSureLabel(unit.cells[1].text, taken: Set(found.regions.keys))) {
-                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
-                        c += 1
-                        continue
-                    }
-                    // A row across the table followed by label | value rows heads them: it
-                    // cannot have its own value below ("Agency B – worker the difference is with").
-                    if match.evidence != .exact, match.field.type != .signature, index + 1 < units.count,
-                       unit.cells.count == 1 || (heading && matcher.section(of: cell.text) != nil),
-                       !LabelMatcher.hasValueAfterColon(cell.text), headsLabelRows(after: index, taken: Set(found.regions.keys).union([match.field.key])) {
-                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
-                        c += 1
-                        continue
-                    }
+                let taken = Set(found.regions.keys)
+                let match = matcher.field(for: labelCellText(unit, c), section: section, taken: taken, settled: found.settled)
+                if isBlockHeading(match, unit: unit, at: index, cell: c, spansRow: heading, taken: taken) {
+                    if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
+                    c += 1
+                    continue
+                }
+                if let match {
                     let field = match.field
                     if let opened = match.opensSection { section = opened }
                     anchors.append((index, fieldIndex(field)))
@@ -137,12 +127,6 @@ struct FieldLocator {
                         lastUsed = max(lastUsed, below.last ?? index)
                     }
                 } else {
-                    // "Your details | Name | Sam": a block heading beside the row's own label.
-                    if c == 0, unit.cells.count >= 3, matcher.isSureLabel(unit.cells[1].text, taken: Set(found.regions.keys)) {
-                        if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
-                        c += 1
-                        continue
-                    }
                     if c == 0, unit.cells.count >= 2, let unmatched = unmatchedRow(unit, at: index, section: section) {
                         found.unmatched.append(unmatched)
                         c = 2
@@ -165,6 +149,23 @@ struct FieldLocator {
         let text = unit.cells[c].text
         guard c + 1 < unit.cells.count, text.contains(":"), !text.contains("\n"), !matcher.isExactLabel(text) else { return text }
         return text.replacingOccurrences(of: ":", with: " ")
+    }
+
+    /// Whether a cell heads a block rather than labels a value: beside a row's own label
+    /// ("Your details | Name | Sam"), beside an exact label, or a row across the table above
+    /// label | value rows ("Agency B – worker the difference is with"), which cannot have a
+    /// value of its own below. A word-for-word label is never a heading.
+    private func isBlockHeading(_ match: LabelMatch?, unit: LayoutUnit, at index: Int, cell c: Int,
+                                spansRow: Bool, taken: Set<String>) -> Bool {
+        if match?.evidence == .exact { return false }
+        if c == 0, unit.cells.count >= 3, matcher.isSureLabel(unit.cells[1].text, taken: taken) { return true }
+        guard let match else { return false }
+        if field(match.field, placesRight: unit, c), matcher.isExactLabel(unit.cells[c + 1].text) { return true }
+        let text = unit.cells[c].text
+        return match.field.type != .signature && index + 1 < units.count
+            && (unit.cells.count == 1 || (spansRow && matcher.section(of: text) != nil))
+            && !LabelMatcher.hasValueAfterColon(text)
+            && headsLabelRows(after: index, taken: taken.union([match.field.key]))
     }
 
     /// Whether the unit after `index` is a label | value row, or a line that is a label itself.

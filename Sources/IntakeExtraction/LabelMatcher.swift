@@ -128,7 +128,7 @@ final class LabelMatcher {
     /// ending in a colon, or by meaning (whole, or before its colon) a field not yet taken.
     func isSureLabel(_ text: String, taken: Set<String> = []) -> Bool {
         if isExactLabel(text) || section(of: text) != nil { return true }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         // A line that asks ("…?") or announces ("…:") is the next row's label, not an answer.
         if trimmed.hasSuffix(":") || trimmed.hasSuffix("?") { return true }
         let label = text.firstIndex(of: ":").map { String(text[..<$0]) } ?? text
@@ -147,8 +147,7 @@ final class LabelMatcher {
     private func findBoundary(_ text: String) -> Bool {
         let n = normalized(text)
         if n.isEmpty { return false }
-        if labels.exact[n] != nil || section(of: text) != nil { return true }
-        if let colon = text.firstIndex(of: ":"), labels.exact[LabelText.normalize(String(text[..<colon]))] != nil { return true }
+        if isExactLabel(text) || section(of: text) != nil { return true }
         // "Resolution reached? ☐ Yes ☒ No": a question and its answer start the next row.
         if let question = text.firstIndex(of: "?"), resemblance(String(text[...question])) >= Self.colonLabelResemblance,
            text.firstIndex(of: "\n").map({ $0 > question }) ?? true { return true }
@@ -161,7 +160,7 @@ final class LabelMatcher {
         }
         if !longMatches(n).isEmpty { return true }
         let count = LabelText.wordCount(text)
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         if count <= 6, trimmed.hasSuffix(":") { return true }
         // A question or a line ending in a colon that speaks of the form's own matters
         // ("What has been done so far to resolve the issue?") is the next row's label.
@@ -240,24 +239,25 @@ final class LabelMatcher {
         // After a question an answer is a date, a number, ticked boxes or a yes/no, not more
         // words of the question ("How effective was it? Any suggestions").
         guard let question = text.firstIndex(of: "?") else { return false }
-        let rest = text[text.index(after: question)...].trimmingCharacters(in: .whitespaces)
+        let rest = text[text.index(after: question)...].trimmedWhitespace
         return rest.contains { $0.isNumber || "☐☒☑✓✔".contains($0) } || ["yes", "no", "x"].contains(rest.lowercased())
     }
 
     /// The text's best score against one field's wordings.
     func similarity(_ text: String, to field: Int) -> Double {
-        guard LabelWords.isLabelLength(text) else { return 0 }
-        let words = self.words(text)
-        let weight = labels.weight(of: words)
-        return labels.wordings.filter { $0.field == field }.map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+        bestScore(text) { $0.field == field }
     }
 
     /// The best score of the text against any wording, whoever has taken the field.
     func resemblance(_ text: String) -> Double {
+        bestScore(text) { _ in true }
+    }
+
+    private func bestScore(_ text: String, over wordings: (FormLabels.Wording) -> Bool) -> Double {
         guard LabelWords.isLabelLength(text) else { return 0 }
         let words = self.words(text)
         let weight = labels.weight(of: words)
-        return labels.wordings.map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+        return labels.wordings.filter(wordings).map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
     }
 
     /// The text normalised, cut to a little more than the longest wording: a longer text
