@@ -18,12 +18,8 @@ struct DumpCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let data: Data
-        do { data = try Pipeline.readBounded(URL(fileURLWithPath: file), limit: ReadLimits.default.maxFileBytes) }
-        catch let error as IntakeError { throw ValidationError("\(error)") }
-        catch { throw ValidationError("The file cannot be opened.") }
         var failed = false
-        for (index, (name, bytes)) in try DocumentFile.documents(in: data, file: file, announce: !json).enumerated() {
+        for (index, (name, bytes)) in try DocumentFile.documents(atPath: file, announce: !json).enumerated() {
             do {
                 let document = try DocumentReader().read(bytes, fileName: name)
                 print(try render(document, name: name))

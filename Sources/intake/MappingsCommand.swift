@@ -54,16 +54,14 @@ struct MappingsCommand: ParsableCommand {
             let extractor = Extractor(mappings: mappings)
             var failed = false
             for file in files {
-                let data: Data
-                do { data = try Pipeline.readBounded(URL(fileURLWithPath: file), limit: ReadLimits.default.maxFileBytes) }
-                catch { throw ValidationError("\(file): the file cannot be opened.") }
-                for (name, bytes) in try DocumentFile.documents(in: data, file: file, announce: false) {
+                for (index, (name, bytes)) in try DocumentFile.documents(atPath: file, announce: false).enumerated() {
                     do {
                         let document = try DocumentReader().read(bytes, fileName: name)
                         print(SuggestionText.render(extractor.suggestions(for: document), name: name))
                     } catch let error as IntakeError {
                         failed = true
-                        StandardError.write("\(name): \(error.code.rawValue)")
+                        // Attachment names can name a child: say which by position only.
+                        StandardError.write("document \(index + 1): \(error.code.rawValue)")
                     }
                 }
             }
