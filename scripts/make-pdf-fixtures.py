@@ -103,14 +103,37 @@ def no_pages_pdf():
 
 def plain_pdf():
     """One page of text, the input for the encryption test (qpdf encrypts it at test time)."""
-    content = stream(text_ops([(50, 780, 12, "Plain fixture"), (50, 760, 10, "Nothing to see here.")]))
+    return one_text_page([(50, 780, 12, "Plain fixture"), (50, 760, 10, "Nothing to see here.")])
+
+
+def one_text_page(lines):
+    """An A4 page of Helvetica text lines (see text_ops)."""
     return build([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        content,
+        stream(text_ops(lines)),
     ])
+
+
+# Prose set line under line at one pitch: a paragraph wrapped at the margin, then
+# "Label: value" paragraphs with no space between them (an older free-text form).
+PROSE_LINES = [
+    "Describe the difference: the school asked for a strategy discussion after the second",
+    "incident and was told the threshold was not met.",
+    "Child's name: Ava Unsworth",
+    "Date of referral: 12 March 2026",
+    "Manager:",
+    "Sam Jones",
+    "This line is long enough to reach the right margin of the page, and so it wraps onto",
+    "the next line, which therefore continues it.",
+]
+
+
+def prose_pdf():
+    """Helvetica 10 pt at a 12 pt pitch: wrapped and separate paragraphs look alike by pitch."""
+    return one_text_page([(50, 780 - 12 * i, 10, text) for i, text in enumerate(PROSE_LINES)])
 
 
 # The landscape form of rotated.pdf, in its own upright space (842 x 595, PDF bottom-left origin).
@@ -185,7 +208,7 @@ def rotated_pdf():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     for name, data in [("fields.pdf", fields_pdf()), ("image-only.pdf", image_only_pdf()),
-                       ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf()),
+                       ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf()), ("prose.pdf", prose_pdf()),
                        ("rotated.pdf", rotated_pdf())]:
         with open(os.path.join(OUT, name), "wb") as handle:
             handle.write(data)

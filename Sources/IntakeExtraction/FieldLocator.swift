@@ -161,9 +161,12 @@ struct FieldLocator {
         if c == 0, unit.cells.count >= 3, matcher.isSureLabel(unit.cells[1].text, taken: taken) { return true }
         guard let match else { return false }
         if field(match.field, placesRight: unit, c), matcher.isExactLabel(unit.cells[c + 1].text) { return true }
-        let text = unit.cells[c].text
+        let text = labelCellText(unit, c)
+        // A row across the table that only half looks like a label ("Section A: raising
+        // agency to fill in") heads the rows under it as a named section does.
+        let weak = match.confidence < matcher.labels.words.lexicon.confidentThreshold
         return match.field.type != .signature && index + 1 < units.count
-            && (unit.cells.count == 1 || (spansRow && matcher.section(of: text) != nil))
+            && (unit.cells.count == 1 || (spansRow && (weak || matcher.section(of: text) != nil)))
             && !LabelMatcher.hasValueAfterColon(text)
             && headsLabelRows(after: index, taken: taken.union([match.field.key]))
     }
@@ -218,13 +221,15 @@ struct FieldLocator {
         var next = index + 1
         while next < units.count, result.count < Self.maxBelowUnits {
             let unit = units[next]
-            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }) {
+            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }),
+               !unit.cells.contains(where: { $0.paragraphs.contains(where: Self.isQuestionWithBoxes) }) {
                 result.append(next)
                 next += 1
                 continue
             }
             if unit.cells.contains(where: { matcher.isBoundary($0.text) })
-                || unit.cells.contains(where: { $0.paragraphs.contains { matcher.isBoundary($0.text) } }) { break }
+                || unit.cells.contains(where: { $0.paragraphs.contains { matcher.isBoundary($0.text) } })
+                || firstIsValue && isLabelValueRow(unit) { break }
             result.append(next)
             next += 1
         }

@@ -27,6 +27,23 @@ struct PdfFixtureTests {
         #expect(notes.origin.rect == Rect(x0: 236, y0: 210, x1: 500, y1: 228))
     }
 
+    @Test("Lines at one pitch: a line that ends short ends its paragraph, one that reaches the margin wraps")
+    func proseParagraphs() throws {
+        let document = try PdfReader().read(PdfTestFiles.fixture("prose"))
+        let texts = document.body.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { return paragraph.text }
+            return nil
+        }
+        #expect(texts == [
+            "Describe the difference: the school asked for a strategy discussion after the second incident and was told the threshold was not met.",
+            "Child\u{2019}s name: Ava Unsworth",
+            "Date of referral: 12 March 2026",
+            "Manager:",
+            "Sam Jones",
+            "This line is long enough to reach the right margin of the page, and so it wraps onto the next line, which therefore continues it.",
+        ])
+    }
+
     @Test("A page with a picture and no text is a scan")
     func imageOnly() throws {
         #expect { try PdfReader().read(PdfTestFiles.fixture("image-only")) } throws: { ($0 as? IntakeError)?.code == .pdfImageOnly }

@@ -9,11 +9,14 @@ struct PdfPitchModel {
     /// Line pitch over line height for wrapped lines, across the document (10th percentile):
     /// a column whose lines never wrap (labels of one line each) still gets a sensible pitch.
     private var wrapRatio = 1.32
+    /// The right edge of prose across the document: where its wrapped lines end.
+    private var proseEdge = 0.0
 
     init(pieces: [PdfPiece]) {
         var previous: [String: PdfPiece] = [:]
         var ratios: [Double] = []
         for piece in pieces where piece.fieldText == nil {
+            if piece.role == .paragraph { proseEdge = max(proseEdge, piece.rect.x1) }
             let key = Self.key(piece)
             if let before = previous[key], before.page == piece.page {
                 let pitch = piece.rect.y0 - before.rect.y0, height = before.rect.height
@@ -40,6 +43,23 @@ struct PdfPitchModel {
         let expected = min(wrapPitch[Self.key(previous)] ?? fromRatio, fromRatio)
         return next.rect.y0 - previous.rect.y0 > expected * 1.12 + 0.3
     }
+
+    /// Whether `next` starts a new paragraph: a paragraph gap, or a line above it that ended short.
+    /// - parameter cellEdge: the right edge of the cell's own text (a table cell's width is
+    ///   not known; its longest line is as far as the text is known to reach).
+    func endsParagraph(after previous: PdfPiece, before next: PdfPiece, cellEdge: Double) -> Bool {
+        isBreak(after: previous, before: next)
+            || endsShort(previous, before: next, edge: previous.role == .paragraph ? max(proseEdge, cellEdge) : cellEdge)
+    }
+
+    /// A line is wrapped only when the next line's first word did not fit on it: a line that
+    /// ends with room for that word to spare ended its paragraph ("Label: value" paragraphs
+    /// set one under another with no space between them).
+    private func endsShort(_ previous: PdfPiece, before next: PdfPiece, edge: Double) -> Bool {
+        guard let first = next.words.first else { return false }
+        let height = previous.rect.height
+        return previous.rect.x1 + 0.3 * height + first.rect.width < edge - height
+    }
 }
 
 /// Turns pieces of one cell (or of the prose between tables) into paragraphs: wrapped
@@ -48,9 +68,10 @@ struct PdfPitchModel {
 enum PdfParagraphAssembler {
     static func paragraphs(of pieces: [PdfPiece], pitch: PdfPitchModel, origin: Origin) -> [Paragraph] {
         var groups: [[PdfPiece]] = []
+        let cellEdge = pieces.filter { $0.fieldText == nil }.map(\.rect.x1).max() ?? 0
         for piece in pieces {
             if let last = groups.last?.last, piece.fieldText == nil, last.fieldText == nil,
-               !pitch.isBreak(after: last, before: piece), !piece.startsWithTick, !piece.startsWithBullet, !piece.startsWithTypedMark,
+               !pitch.endsParagraph(after: last, before: piece, cellEdge: cellEdge), !piece.startsWithTick, !piece.startsWithBullet, !piece.startsWithTypedMark,
                piece.role != .paragraph || piece.font == last.font {
                 groups[groups.count - 1].append(piece)
             } else {

@@ -1,0 +1,72 @@
+import Foundation
+import IntakeDocument
+import IntakeMapping
+import IntakeReaders
+import IntakeRecord
+import Testing
+@testable import IntakeExtraction
+
+/// Where one row ends and the next begins when the labels are worded as no mapping words
+/// them: headings that look like a label, rows under a label that spans the table, a
+/// question with its boxes. The wordings are test inputs, none of them in mappings/.
+@Suite struct RowBoundaryTests {
+    static let mappings = try! MappingSet.load(from: Corpus.mappings)
+    static let bolton = "Resolving Professional Differences and Escalation (RPDE) Form"
+
+    static func cell(_ text: String, span: Int = 1) -> String {
+        let grid = span > 1 ? "<w:tcPr><w:gridSpan w:val=\"\(span)\"/></w:tcPr>" : ""
+        return "<w:tc>\(grid)<w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape(text))</w:t></w:r></w:p></w:tc>"
+    }
+
+    /// Rows of (label, value); a nil value makes the label one cell across the table.
+    static func extract(title: String, _ rows: [(String, String?)]) throws -> ExtractedFields {
+        let xml = rows.map { label, value in
+            "<w:tr>" + (value.map { cell(label) + cell($0) } ?? cell(label, span: 2)) + "</w:tr>"
+        }.joined()
+        let document = try DocumentReader().read(try MiniDocx.make(title: title, tableXML: xml), fileName: "t.docx")
+        guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else { throw Unrecognised() }
+        return extracted
+    }
+
+    struct Unrecognised: Error {}
+
+    static let wordings = ["Section A: raising agency to fill in:", "Service (agency)*", "Agency B reply / outcome:",
+                           "Outcome: resolved or not? ☐ Yes ☐ No", "Sign-off by Agency B line manager",
+                           "Response sent on (dd/mm/yyyy)"]
+
+    @Test func noTestWordingIsInTheMappings() {
+        let printed = Set(Self.mappings.forms.flatMap { form in
+            form.fields.flatMap { $0.labels + [$0.pdfField].compactMap { $0 } } + form.sections.flatMap(\.labels)
+        }.map(LabelText.normalize))
+        for label in Self.wordings { #expect(!printed.contains(LabelText.normalize(label)), "\(label) is a mapping wording") }
+    }
+
+    @Test func aHeadingAcrossTheTableThatLooksLikeALabelLeavesTheFieldToItsRow() throws {
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Section A: raising agency to fill in:", ""),
+            ("Date completed", "01/06/2026"),
+            ("Full name (practitioner) *", "Amelia Zielinski"),
+            ("Service (agency)*", "Example Community NHS Trust"),
+        ])
+        #expect(extracted.fields["raiser.agency"] == .text("Example Community NHS Trust"))
+    }
+
+    @Test func aQuestionWithItsBoxesIsNotTheAnswerToTheLabelAboveIt() throws {
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("Agency B reply / outcome:", nil),
+            ("Outcome: resolved or not? ☐ Yes ☐ No", nil),
+        ])
+        #expect(extracted.fields["dispute.outcome"] == nil)
+    }
+
+    @Test func aLabelValueRowEndsTheValueUnderALabelAcrossTheTable() throws {
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("Sign-off by Agency B line manager", nil),
+            ("", nil),
+            ("Response sent on (dd/mm/yyyy)", "04/02/2026"),
+        ])
+        #expect(extracted.fields["date.responded"] == .date("2026-02-04"))
+    }
+}
