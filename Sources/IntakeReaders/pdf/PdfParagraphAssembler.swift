@@ -32,7 +32,7 @@ struct PdfPitchModel {
     }
 
     private static func key(_ piece: PdfPiece) -> String {
-        let column = piece.role == .value ? "v" : piece.role == .label ? "l" : "f"
+        let column = piece.role == .value ? "v" : piece.role == .label ? "l" : piece.role == .side ? "s" : "f"
         return "\(column)\(piece.font.map(String.init) ?? "-")"
     }
 

@@ -5,7 +5,9 @@ import IntakeDocument
 /// value-column text, text running across both columns, or a prose line outside any table.
 /// A filled-in form field's value is a value piece of its own.
 struct PdfPiece {
-    enum Role { case label, value, full, paragraph }
+    /// `side`: a label in a third column beside the rows it belongs to (a signature's label
+    /// to the right of the party's name, role and agency rows).
+    enum Role { case label, value, full, paragraph, side }
 
     var role: Role
     var page: Int
@@ -35,6 +37,8 @@ struct PdfPiece {
 struct PdfColumnModel {
     /// Left edge of the value column, nil when the document has no two-column layout.
     let valueX: Double?
+    /// Left edge of a third column of labels right of the values, nil when there is none.
+    private(set) var sideX: Double?
     /// Fonts seen in label cells and in value cells (the forms set labels in bold).
     private(set) var labelFonts: Set<Int> = []
     private(set) var valueFonts: Set<Int> = []
@@ -52,11 +56,23 @@ struct PdfColumnModel {
         }
         valueX = Self.dominant(votes)
         guard let valueX else { return }
+        sideX = Self.sideColumn(lines, valueX: valueX)
+        learnFonts(lines, fields: fields, valueX: valueX)
+        // A third column is one of labels: in a value font it is more of the values.
+        if let sideX, !isLabelFont(PdfLine.dominantFont(lines.flatMap { Self.sideSpans($0, sideX).flatMap { $0 } })) {
+            self.sideX = nil
+            learnFonts(lines, fields: fields, valueX: valueX)
+        }
+    }
+
+    private mutating func learnFonts(_ lines: [PdfLine], fields: [PlacedField], valueX: Double) {
+        labelFonts = []
+        valueFonts = []
         let boxesByPage = Dictionary(grouping: fields.filter {
             ($0.field.kind == .text || $0.field.kind == .choice) && $0.rect.x0 >= valueX - 6
         }, by: \.page)
         for line in lines {
-            let (left, right) = Self.split(line, at: valueX)
+            let (left, right) = Self.split(withoutSide(line), at: valueX)
             guard !left.isEmpty, let labelFont = PdfLine.dominantFont(left) else { continue }
             if !right.isEmpty {
                 labelFonts.insert(labelFont)
@@ -85,6 +101,15 @@ struct PdfColumnModel {
 
     /// Splits a visual line into pieces by column.
     func pieces(of line: PdfLine) -> [PdfPiece] {
+        guard let sideX else { return mainPieces(of: line) }
+        let side = Self.sideSpans(line, sideX).flatMap { $0 }
+        guard !side.isEmpty else { return mainPieces(of: line) }
+        let piece = PdfPiece(role: .side, page: line.page, rect: PdfLayoutBuilder.union(side.map(\.rect)), words: side)
+        let main = withoutSide(line)
+        return main.spans.isEmpty ? [piece] : mainPieces(of: main) + [piece]
+    }
+
+    private func mainPieces(of line: PdfLine) -> [PdfPiece] {
         func piece(_ role: PdfPiece.Role, _ words: [PdfWord]) -> PdfPiece {
             PdfPiece(role: role, page: line.page, rect: PdfLayoutBuilder.union(words.map(\.rect)), words: words)
         }
@@ -102,7 +127,7 @@ struct PdfColumnModel {
 
     /// The most common position (within 3 pt); at least two votes. Ties go to the vote seen
     /// first. Votes near each one are counted in a sorted copy (a page may give thousands).
-    private static func dominant(_ votes: [Double]) -> Double? {
+    static func dominant(_ votes: [Double]) -> Double? {
         let sorted = votes.sorted()
         /// The first index where `isPast` holds; it must hold for every later index too.
         func firstIndex(where isPast: (Double) -> Bool) -> Int {

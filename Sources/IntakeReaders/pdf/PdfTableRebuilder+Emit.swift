@@ -18,6 +18,7 @@ extension PdfTableRebuilder {
                     .filter { !$0.text.isEmpty }.map(Block.paragraph)
             case .table(let rows):
                 assignObjects(to: rows, columns: columns)
+                let sides = sideCells(rows, columns: columns)
                 for (index, row) in rows.enumerated() where !row.spanning && row.value.isEmpty
                     && !row.objects.contains(where: { cellIndex(of: $0.rect, in: row, columns: columns) == 1 }) {
                     if index + 1 < rows.count, rows[index + 1].spanning { row.spanning = true }
@@ -26,7 +27,9 @@ extension PdfTableRebuilder {
                 for (rowIndex, row) in rows.enumerated() {
                     let base = Origin(page: (row.pieces.first?.page ?? row.objects.first.map { objects[$0.index].page }),
                                       table: tableIndex, row: rowIndex)
-                    let cellPieces: [[PdfPiece]] = row.spanning ? [row.pieces] : [row.label, row.value]
+                    let sideCell = sides[rowIndex]
+                    let cellPieces: [[PdfPiece]] = row.spanning ? [row.pieces]
+                        : [row.label, row.value] + (sideCell.map { $0.continues ? [] : [row.side] } ?? [])
                     var cells: [TableCell] = []
                     for (cellIndex, pieces) in cellPieces.enumerated() {
                         var origin = base
@@ -40,7 +43,13 @@ extension PdfTableRebuilder {
                         origin.rect = rects.isEmpty ? nil : PdfLayoutBuilder.union(rects)
                         for case let index? in pieces.map(\.fieldIndex) { fieldCells[index] = origin }
                         let blocks = PdfParagraphAssembler.paragraphs(of: pieces, pitch: pitch, origin: origin).map(Block.paragraph)
-                        cells.append(TableCell(blocks: blocks, gridColumn: cellIndex, columnSpan: row.spanning ? 2 : 1, origin: origin))
+                        cells.append(TableCell(blocks: blocks, gridColumn: cellIndex, columnSpan: row.spanning ? 2 : 1,
+                                               rowSpan: cellIndex == 2 ? sideCell?.rows ?? 1 : 1, origin: origin))
+                    }
+                    if let sideCell, sideCell.continues {
+                        var origin = base
+                        origin.cell = 2
+                        cells.append(TableCell(blocks: [], gridColumn: 2, continuesAbove: true, origin: origin))
                     }
                     var rowOrigin = base
                     rowOrigin.rect = Self.union(cells.compactMap { $0.origin.page == base.page ? $0.origin.rect : nil })
@@ -88,6 +97,31 @@ extension PdfTableRebuilder {
 
     private func cellIndex(of rect: Rect, in row: RowBuild, columns: PdfColumnModel) -> Int {
         guard !row.spanning, let valueX = columns.valueX else { return 0 }
+        if let sideX = columns.sideX, rect.midX >= sideX - 6 { return 2 }
         return rect.midX >= valueX - 6 ? 1 : 0
+    }
+
+    /// For each row, its side-column cell: one that starts there (with the rows it spans, as
+    /// a vertically merged cell), one that continues from above, or none. A picture in the
+    /// side column belongs to the side cell it sits under, as in the Word table it came from.
+    private func sideCells(_ rows: [RowBuild], columns: PdfColumnModel) -> [(continues: Bool, rows: Int)?] {
+        guard columns.sideX != nil else { return rows.map { _ in nil } }
+        var owner: Int?
+        var result: [(continues: Bool, rows: Int)?] = Array(repeating: nil, count: rows.count)
+        for (index, row) in rows.enumerated() {
+            if row.spanning { owner = nil; continue }
+            let sideObjects = row.objects.filter { cellIndex(of: $0.rect, in: row, columns: columns) == 2 }
+            if !row.side.isEmpty || owner == nil && !sideObjects.isEmpty {
+                owner = index
+                result[index] = (false, 1)
+                continue
+            }
+            guard let start = owner else { continue }
+            result[start]?.rows += 1
+            result[index] = (true, 1)
+            rows[start].objects += sideObjects
+            row.objects.removeAll { object in sideObjects.contains { $0.index == object.index } }
+        }
+        return result
     }
 }

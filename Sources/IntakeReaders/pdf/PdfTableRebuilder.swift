@@ -20,6 +20,8 @@ struct PdfTableRebuilder {
         var spanning: Bool
         private(set) var label: [PdfPiece] = []
         private(set) var value: [PdfPiece] = []
+        /// Side-column text that starts in this row (it may run down beside the rows after).
+        private(set) var side: [PdfPiece] = []
         var objects: [(index: Int, rect: Rect)] = []
         /// Top and bottom of all pieces and bottom of the value pieces (page keys), kept as
         /// pieces are added: a row may gather thousands of pieces and is asked at each one.
@@ -28,7 +30,7 @@ struct PdfTableRebuilder {
         private(set) var valueBottom: Double = -1
         init(spanning: Bool) { self.spanning = spanning }
         var pieces: [PdfPiece] { label + value }
-        var isEmpty: Bool { label.isEmpty && value.isEmpty }
+        var isEmpty: Bool { label.isEmpty && value.isEmpty && side.isEmpty }
 
         func addLabel(_ piece: PdfPiece) {
             extend(with: piece)
@@ -39,6 +41,11 @@ struct PdfTableRebuilder {
             extend(with: piece)
             value.append(piece)
             valueBottom = max(valueBottom, PdfTableRebuilder.key(piece.page, piece.rect.y1))
+        }
+
+        func addSide(_ piece: PdfPiece) {
+            if isEmpty { extend(with: piece) }
+            side.append(piece)
         }
 
         private func extend(with piece: PdfPiece) {
@@ -113,6 +120,27 @@ struct PdfTableRebuilder {
     }
 
     private func place(_ pieces: [PdfPiece], into rows: inout [RowBuild], pitch: PdfPitchModel) {
+        let main = pieces.filter { $0.role != .side }
+        if !main.isEmpty { placeMain(main, into: &rows, pitch: pitch) }
+        for side in pieces where side.role == .side { placeSide(side, into: &rows, pitch: pitch) }
+    }
+
+    /// Side text joins the side text above it while it wraps on (a label of two lines beside
+    /// two rows), else it starts beside the current row.
+    private func placeSide(_ piece: PdfPiece, into rows: inout [RowBuild], pitch: PdfPitchModel) {
+        let owner = rows.lastIndex { !$0.side.isEmpty || $0.spanning }.map { rows[$0] }
+        if let owner, !owner.spanning, let last = owner.side.last, last.page == piece.page, !pitch.isBreak(after: last, before: piece) {
+            owner.addSide(piece)
+        } else if let current = rows.last, !current.spanning {
+            current.addSide(piece)
+        } else {
+            let row = RowBuild(spanning: false)
+            row.addSide(piece)
+            rows.append(row)
+        }
+    }
+
+    private func placeMain(_ pieces: [PdfPiece], into rows: inout [RowBuild], pitch: PdfPitchModel) {
         let current = rows.last
         if let full = pieces.first(where: { $0.role == .full || $0.role == .paragraph }) {
             if let current, current.spanning, let last = current.value.last,
