@@ -165,7 +165,9 @@ struct FieldLocator {
         // A row across the table that only half looks like a label ("Section A: raising
         // agency to fill in") heads the rows under it as a named section does.
         let weak = match.confidence < matcher.labels.words.lexicon.confidentThreshold
-        return match.field.type != .signature && index + 1 < units.count
+        // A signature's label may span the table with the picture under it, unless it only names the party.
+        let namesParty = weak && matcher.namesOnlyParty(text, of: fieldIndex(match.field))
+        return (match.field.type != .signature || namesParty) && index + 1 < units.count
             && (unit.cells.count == 1 || (spansRow && (weak || matcher.section(of: text) != nil)))
             && !LabelMatcher.hasValueAfterColon(text)
             && headsLabelRows(after: index, taken: taken.union([match.field.key]))

@@ -226,6 +226,18 @@ final class LabelMatcher {
         LabelWords.isLabelLength(text) && labels.isOption(words(text))
     }
 
+    /// Whether the text names a party and says nothing of the field beyond it ("Raising
+    /// manager" for "Initiating Manager Signature"): none of the field's words that the
+    /// party's other rows ("Initiating manager name") do not also have.
+    func namesOnlyParty(_ text: String, of field: Int) -> Bool {
+        guard let party = section(of: text) else { return false }
+        func words(of fields: (Int) -> Bool) -> Set<String> {
+            labels.wordings.filter { fields($0.field) }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+        }
+        let rows = words { $0 != field && mapping.fields[$0].section == party }
+        return self.words(text).isDisjoint(with: words { $0 == field }.subtracting(rows))
+    }
+
     private func sectionWords(_ section: String) -> Set<String> {
         labels.sectionWordings.filter { $0.section == section }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
     }

@@ -3,8 +3,9 @@ import IntakeDocument
 import IntakeReaders
 import Testing
 
-/// A party block exported from Word with its signature label in a third column beside the
-/// name, role and agency rows, and the signature picture under that label (corpus/dev2).
+/// Party blocks exported from Word with merged cells (corpus/dev2): the signature label in a
+/// third column beside the name, role and agency rows with the picture under it, or the party
+/// heading in a column left of the labels.
 @Suite struct PdfSideColumnTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -26,6 +27,16 @@ import Testing
         // The picture under the label belongs to the label's cell.
         let pictureCells = document.pictures.compactMap { $0.origin.cell == 2 ? $0.origin.row : nil }
         #expect(pictureCells.contains(rows[name].row.origin.row ?? -1))
+    }
+
+    @Test func aColumnOfPartyHeadingsLeftOfTheLabelsIsARowAcrossAboveThePartysRows() throws {
+        let data = try Data(contentsOf: Self.corpus.appendingPathComponent("dev2/south-glos-monitoring-form-019.pdf"))
+        let rows = try PdfReader().read(data).pdfTestRows
+        let heading = try #require(rows.firstIndex { $0.label == "Who raised the dispute? (manager)" })
+        #expect(rows[heading].row.cells.count == 1)
+        #expect(rows[heading + 1].label == "Initiating Manager Signature")
+        #expect(rows[heading + 2].label == "Name" && rows[heading + 2].value == "Omar Varga")
+        #expect(rows.contains { $0.label == "Receiving manager (dispute sent to)" })
     }
 
     @Test("The shared two-column forms keep two columns", arguments: [

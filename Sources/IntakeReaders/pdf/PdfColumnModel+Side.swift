@@ -1,13 +1,15 @@
 import Foundation
 import IntakeDocument
 
-/// A third column of labels right of the values: the signature label of a party block set
-/// beside its name, role and agency rows, with the picture under that label.
+/// Party blocks exported from Word with merged cells: a third column of labels right of the
+/// values (the party's signature label beside its name, role and agency rows, with the
+/// picture under that label), or a column of party headings left of the labels.
 extension PdfColumnModel {
     /// How far right of the first value span a span must start to open another column.
     static let sideGap = 60.0
 
-    /// Where spans that start well right of a value on the same line begin, on two lines or more.
+    /// Where spans that start well right of a value on the same line begin. One line is
+    /// enough (a single signature label); the column must then be set in a label font.
     static func sideColumn(_ lines: [PdfLine], valueX: Double) -> Double? {
         var votes: [Double] = []
         for line in lines {
@@ -17,7 +19,29 @@ extension PdfColumnModel {
                 votes.append(span[0].rect.x0)
             }
         }
+        return dominant(votes, minimum: 1)
+    }
+
+    /// Where labels start that have a heading on their left on the same line, on two lines or more.
+    static func innerColumn(_ lines: [PdfLine], valueX: Double) -> Double? {
+        var votes: [Double] = []
+        for line in lines {
+            let left = line.spans.filter { $0[0].rect.x0 < valueX - 6 }
+            guard left.count >= 2, left[0][0].tick == nil, hasLetters(left[0]), hasLetters(left[1]),
+                  left[1][0].rect.x0 - left[0][0].rect.x0 >= sideGap, left[1][0].rect.x0 < valueX - sideGap else { continue }
+            votes.append(left[1][0].rect.x0)
+        }
         return dominant(votes)
+    }
+
+    /// A party heading's words and the rest of the line, when the line has both.
+    func partySplit(_ line: PdfLine) -> (party: [PdfWord], rest: PdfLine)? {
+        guard let innerX, line.spans.count >= 2, line.spans[0][0].rect.x0 < innerX - 6,
+              line.spans.dropFirst().contains(where: { abs($0[0].rect.x0 - innerX) <= 6 }) else { return nil }
+        var rest = line
+        rest.spans = line.spans.filter { $0[0].rect.x0 >= innerX - 6 }
+        rest.rect = PdfLayoutBuilder.union(rest.words.map(\.rect))
+        return (line.spans.filter { $0[0].rect.x0 < innerX - 6 }.flatMap { $0 }, rest)
     }
 
     /// The line's spans in the side column (a tick box there is an option, not a label).

@@ -32,7 +32,7 @@ struct PdfPitchModel {
     }
 
     private static func key(_ piece: PdfPiece) -> String {
-        let column = piece.role == .value ? "v" : piece.role == .label ? "l" : piece.role == .side ? "s" : "f"
+        let column = piece.role == .value ? "v" : piece.role == .label ? "l" : piece.role == .side ? "s" : piece.role == .party ? "p" : "f"
         return "\(column)\(piece.font.map(String.init) ?? "-")"
     }
 

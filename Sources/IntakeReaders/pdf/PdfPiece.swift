@@ -6,8 +6,9 @@ import IntakeDocument
 /// A filled-in form field's value is a value piece of its own.
 struct PdfPiece {
     /// `side`: a label in a third column beside the rows it belongs to (a signature's label
-    /// to the right of the party's name, role and agency rows).
-    enum Role { case label, value, full, paragraph, side }
+    /// to the right of the party's name, role and agency rows). `party`: a heading in a column
+    /// left of the labels, merged down beside the party's rows.
+    enum Role { case label, value, full, paragraph, side, party }
 
     var role: Role
     var page: Int
@@ -39,6 +40,8 @@ struct PdfColumnModel {
     let valueX: Double?
     /// Left edge of a third column of labels right of the values, nil when there is none.
     private(set) var sideX: Double?
+    /// Left edge of the labels beside a column of party headings, nil when there is none.
+    private(set) var innerX: Double?
     /// Fonts seen in label cells and in value cells (the forms set labels in bold).
     private(set) var labelFonts: Set<Int> = []
     private(set) var valueFonts: Set<Int> = []
@@ -57,6 +60,7 @@ struct PdfColumnModel {
         valueX = Self.dominant(votes)
         guard let valueX else { return }
         sideX = Self.sideColumn(lines, valueX: valueX)
+        innerX = Self.innerColumn(lines, valueX: valueX)
         learnFonts(lines, fields: fields, valueX: valueX)
         // A third column is one of labels: in a value font it is more of the values.
         if let sideX, !isLabelFont(PdfLine.dominantFont(lines.flatMap { Self.sideSpans($0, sideX).flatMap { $0 } })) {
@@ -110,6 +114,10 @@ struct PdfColumnModel {
     }
 
     private func mainPieces(of line: PdfLine) -> [PdfPiece] {
+        if let (party, rest) = partySplit(line) {
+            let piece = PdfPiece(role: .party, page: line.page, rect: PdfLayoutBuilder.union(party.map(\.rect)), words: party)
+            return [piece] + mainPieces(of: rest)
+        }
         func piece(_ role: PdfPiece.Role, _ words: [PdfWord]) -> PdfPiece {
             PdfPiece(role: role, page: line.page, rect: PdfLayoutBuilder.union(words.map(\.rect)), words: words)
         }
@@ -125,9 +133,9 @@ struct PdfColumnModel {
         return [piece(leftRect.x1 > valueX + 6 ? .full : .label, line.words)]
     }
 
-    /// The most common position (within 3 pt); at least two votes. Ties go to the vote seen
-    /// first. Votes near each one are counted in a sorted copy (a page may give thousands).
-    static func dominant(_ votes: [Double]) -> Double? {
+    /// The most common position (within 3 pt); at least `minimum` votes. Ties go to the vote
+    /// seen first. Votes near each one are counted in a sorted copy (a page may give thousands).
+    static func dominant(_ votes: [Double], minimum: Int = 2) -> Double? {
         let sorted = votes.sorted()
         /// The first index where `isPast` holds; it must hold for every later index too.
         func firstIndex(where isPast: (Double) -> Bool) -> Int {
@@ -143,7 +151,7 @@ struct PdfColumnModel {
             // The same test as abs(x - vote) <= 3, split into its two monotone halves.
             let lower = firstIndex { $0 - vote >= -3 }, upper = firstIndex { $0 - vote > 3 }
             let count = upper - lower
-            if count >= 2, count > best?.count ?? 0 { best = (count, sorted[lower]) }
+            if count >= minimum, count > best?.count ?? 0 { best = (count, sorted[lower]) }
         }
         return best?.x
     }

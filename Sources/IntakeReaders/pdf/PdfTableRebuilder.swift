@@ -18,6 +18,8 @@ struct PdfTableRebuilder {
 
     final class RowBuild {
         var spanning: Bool
+        /// A party heading from a column left of the labels.
+        var isParty = false
         private(set) var label: [PdfPiece] = []
         private(set) var value: [PdfPiece] = []
         /// Side-column text that starts in this row (it may run down beside the rows after).
@@ -120,7 +122,8 @@ struct PdfTableRebuilder {
     }
 
     private func place(_ pieces: [PdfPiece], into rows: inout [RowBuild], pitch: PdfPitchModel) {
-        let main = pieces.filter { $0.role != .side }
+        for party in pieces where party.role == .party { placeParty(party, into: &rows, pitch: pitch) }
+        let main = pieces.filter { $0.role != .side && $0.role != .party }
         if !main.isEmpty { placeMain(main, into: &rows, pitch: pitch) }
         for side in pieces where side.role == .side { placeSide(side, into: &rows, pitch: pitch) }
     }
@@ -138,6 +141,20 @@ struct PdfTableRebuilder {
             row.addSide(piece)
             rows.append(row)
         }
+    }
+
+    /// A party heading is a row across the table above the party's rows, joined by the lines
+    /// that wrap it on beside them.
+    private func placeParty(_ piece: PdfPiece, into rows: inout [RowBuild], pitch: PdfPitchModel) {
+        if let owner = rows.last(where: { $0.isParty }), let last = owner.value.last, last.page == piece.page,
+           !pitch.isBreak(after: last, before: piece), rows.lastIndex(where: { $0.spanning }) == rows.lastIndex(where: { $0.isParty }) {
+            owner.addValue(piece)
+            return
+        }
+        let row = RowBuild(spanning: true)
+        row.isParty = true
+        row.addValue(piece)
+        rows.append(row)
     }
 
     private func placeMain(_ pieces: [PdfPiece], into rows: inout [RowBuild], pitch: PdfPitchModel) {
