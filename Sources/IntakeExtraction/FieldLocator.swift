@@ -161,6 +161,7 @@ struct FieldLocator {
         if c == 0, unit.cells.count >= 3, matcher.isSureLabel(unit.cells[1].text, taken: taken) { return true }
         guard let match else { return false }
         if field(match.field, placesRight: unit, c), matcher.isExactLabel(unit.cells[c + 1].text) { return true }
+        if unit.cells.count == 1, nextLineIsOwnRow(of: match, after: index) { return true }
         let text = labelCellText(unit, c)
         // A row across the table that only half looks like a label ("Section A: raising
         // agency to fill in") heads the rows under it as a named section does.
@@ -171,6 +172,15 @@ struct FieldLocator {
             && (unit.cells.count == 1 || (spansRow && (weak || matcher.section(of: text) != nil)))
             && !LabelMatcher.hasValueAfterColon(text)
             && headsLabelRows(after: index, taken: taken.union([match.field.key]))
+    }
+
+    /// "ESCALATING WORKER (YOUR DETAILS)" over "Escalating worker's name: Eilidh Varga": the
+    /// line after says "Label: value" with a label more like the field's: that line is its row.
+    private func nextLineIsOwnRow(of match: LabelMatch, after index: Int) -> Bool {
+        guard index + 1 < units.count, units[index + 1].cells.count == 1 else { return false }
+        let next = units[index + 1].cells[0].text
+        guard LabelMatcher.hasValueAfterColon(next), let colon = next.firstIndex(of: ":") else { return false }
+        return matcher.similarity(String(next[..<colon]), to: fieldIndex(match.field)) > match.confidence
     }
 
     /// Whether the unit after `index` is a label | value row, or a line that is a label itself.

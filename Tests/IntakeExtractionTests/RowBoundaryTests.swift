@@ -12,6 +12,8 @@ import Testing
 @Suite struct RowBoundaryTests {
     static let mappings = try! MappingSet.load(from: Corpus.mappings)
     static let bolton = "Resolving Professional Differences and Escalation (RPDE) Form"
+    static let westSussex = "Escalation Template"
+    static let southGlos = "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy"
 
     static func cell(_ text: String, span: Int = 1) -> String {
         let grid = span > 1 ? "<w:tcPr><w:gridSpan w:val=\"\(span)\"/></w:tcPr>" : ""
@@ -32,7 +34,8 @@ import Testing
 
     static let wordings = ["Section A: raising agency to fill in:", "Service (agency)*", "Agency B reply / outcome:",
                            "Outcome: resolved or not? ☐ Yes ☐ No", "Sign-off by Agency B line manager",
-                           "Response sent on (dd/mm/yyyy)"]
+                           "Response sent on (dd/mm/yyyy)", "ESCALATING WORKER (YOUR DETAILS)", "Escalating worker's name",
+                           "Your Comments On The Policy (what Worked / What Could Be Better)"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -68,5 +71,24 @@ import Testing
             ("Response sent on (dd/mm/yyyy)", "04/02/2026"),
         ])
         #expect(extracted.fields["date.responded"] == .date("2026-02-04"))
+    }
+
+    @Test func aHeadingOverItsPartysLabelLinesLeavesTheNameToItsOwnLine() throws {
+        let extracted = try Self.extract(title: Self.westSussex, [
+            ("Date of escalation", "24/09/2026"),
+            ("ESCALATING WORKER (YOUR DETAILS)", nil),
+            ("Escalating worker's name: Eilidh Varga", nil),
+        ])
+        #expect(extracted.fields["raiser.name"] == .text("Eilidh Varga"))
+    }
+
+    @Test func aLabelIsReadWithoutItsAsideWhenWholeItMatchesNothing() throws {
+        let extracted = try Self.extract(title: Self.southGlos, [
+            ("Name of child: Sam Jones", nil),
+            ("Your Comments On The Policy (what Worked / What Could Be Better): Clear and quick.", nil),
+            ("Total days to resolve: 4", nil),
+        ])
+        #expect(extracted.fields["feedback"] == .text("Clear and quick."))
+        #expect(extracted.provenance["feedback"]?.match == "similar-label")
     }
 }
