@@ -67,19 +67,32 @@ extension FieldLocator {
     /// "Label: value", or a question with its answer on the same line ("Resolved? ☒ Yes ☐ No").
     func colonLabel(_ text: String, section: String?, taken: Set<String>, settled: Set<String>) -> (LabelMatch, String, String)? {
         var splits = Array(text.indices.filter { text[$0] == ":" }.prefix(3))
+        // "DISPUTE: REASON AND AGENCY VIEWS:" with its answer below: the label is the whole line.
+        if splits.count > 1, let last = splits.last, text[text.index(after: last)...].isBlank {
+            splits.insert(splits.removeLast(), at: 0)
+        }
         if let question = text.firstIndex(of: "?"), !splits.contains(where: { $0 < question }),
            text[text.index(after: question)...].first(where: { !$0.isWhitespace }) != ":",
+           !Self.isAsideBeforeColon(text[text.index(after: question)...]),
            LabelMatcher.hasValueAfterColon(String(text[question...]).replacingOccurrences(of: "?", with: ":")) {
             splits.insert(question, at: 0)
         }
         for split in splits {
-            let label = String(text[...split].dropLast(text[split] == ":" ? 1 : 0))
+            // A colon inside a label that runs on to a later colon is punctuation.
+            let label = String(text[...split].dropLast(text[split] == ":" ? 1 : 0)).replacingOccurrences(of: ":", with: " ")
             if let match = matcher.field(for: label, section: section, taken: taken, settled: settled),
                match.field.placements.contains(.colon) {
                 return (match, label, String(text[text.index(after: split)...]))
             }
         }
         return nil
+    }
+
+    /// "Who is the child? (name): Leo": the question's label runs on to the colon after its aside.
+    static func isAsideBeforeColon(_ rest: Substring) -> Bool {
+        let rest = rest.trimmedWhitespace
+        guard rest.hasPrefix("("), let close = rest.firstIndex(of: ")") else { return false }
+        return rest[rest.index(after: close)...].trimmedWhitespace.hasPrefix(":")
     }
 
     /// A PDF row of four columns ("Manager name | Pat | Manager signature | [picture]") is

@@ -67,7 +67,10 @@ struct SignatureReader {
         }
         guard let page = origin.page, let rect = origin.rect else { return false }
         guard let band = band(of: region), band.page == page else { return false }
-        return rect.midY >= band.top && rect.midY <= band.bottom
+        if rect.midY >= band.top && rect.midY <= band.bottom { return true }
+        // A picture set inline at the end of the label's line rises above it, its foot beside the text.
+        guard let label = units[region.units.lowerBound].rect else { return false }
+        return rect.y1 >= label.y0 + 0.5 * label.height && rect.y0 < label.y1
     }
 
     /// From the top of the label's unit to the top of the unit after the region.

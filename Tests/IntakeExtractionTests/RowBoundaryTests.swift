@@ -35,7 +35,8 @@ import Testing
     static let wordings = ["Section A: raising agency to fill in:", "Service (agency)*", "Agency B reply / outcome:",
                            "Outcome: resolved or not? ☐ Yes ☐ No", "Sign-off by Agency B line manager",
                            "Response sent on (dd/mm/yyyy)", "ESCALATING WORKER (YOUR DETAILS)", "Escalating worker's name",
-                           "Your Comments On The Policy (what Worked / What Could Be Better)"]
+                           "Your Comments On The Policy (what Worked / What Could Be Better)", "Who is the child? (name)",
+                           "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -90,5 +91,24 @@ import Testing
         ])
         #expect(extracted.fields["feedback"] == .text("Clear and quick."))
         #expect(extracted.provenance["feedback"]?.match == "similar-label")
+    }
+
+    @Test func aQuestionsLabelRunsOnThroughItsAsideToTheColon() throws {
+        let extracted = try Self.extract(title: Self.southGlos, [("Who is the child? (name): Leo Bramwell", nil)])
+        #expect(extracted.fields["child.name"] == .text("Leo Bramwell"))
+    }
+
+    @Test func aLineEndingInAColonIsALabelWholeAndHowManyAsksForANumber() throws {
+        let extracted = try Self.extract(title: Self.southGlos, [
+            ("Name of child: Sam Jones", nil),
+            ("DISPUTE: REASON AND AGENCY VIEWS:", nil),
+            ("The referral was declined.", nil),
+            ("How many days did it take to resolve? 3", nil),
+            ("How well did the policy work for you?", nil),
+            ("Clear and quick.", nil),
+        ])
+        #expect(extracted.fields["dispute.summary"] == .text("The referral was declined."))
+        #expect(extracted.fields["dispute.days_taken"] == .integer(3))
+        #expect(extracted.fields["feedback"] == .text("Clear and quick."))
     }
 }

@@ -87,19 +87,29 @@ import Testing
     }
 }
 
-/// A picture pasted into the paragraph under "Signed (initiating manager):" of a free-text
-/// form signs that row (corpus/dev, monitoring form 009: no tables at all).
+/// A picture pasted into a free-text form signs its row: in the paragraph under
+/// "Signed (initiating manager):" (corpus/dev, monitoring form 009: no tables at all), or set
+/// inline at the end of "Sign-off: Manager Raising The Dispute:" and exported to PDF, where it
+/// rises above the label's line (corpus/dev2, monitoring form 025).
 @Suite struct FreeTextSignatureTests {
-    @Test func aPictureUnderAColonLabelSignsIt() throws {
-        let file = Corpus.packageRoot.appendingPathComponent("corpus/dev/south-glos-monitoring-form-009.docx")
+    static func raiserSignature(_ path: String) throws -> FieldValue? {
+        let file = Corpus.packageRoot.appendingPathComponent(path)
         let document = try DocumentReader().read(try Data(contentsOf: file), fileName: file.lastPathComponent)
         #expect(!document.pictures.isEmpty)
-        #expect(document.pictures.allSatisfy { $0.origin.table == nil && $0.origin.paragraph != nil })
+        #expect(document.pictures.allSatisfy { $0.origin.table == nil })
         let mappings = try MappingSet.load(from: Corpus.mappings)
         guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else {
             Issue.record("the monitoring form was not recognised")
-            return
+            return nil
         }
-        #expect(extracted.fields["raiser.signature"] == .signature(SignatureValue(present: true, kind: .image)))
+        return extracted.fields["raiser.signature"]
+    }
+
+    @Test func aPictureUnderAColonLabelSignsIt() throws {
+        #expect(try Self.raiserSignature("corpus/dev/south-glos-monitoring-form-009.docx") == .signature(SignatureValue(present: true, kind: .image)))
+    }
+
+    @Test func aPictureInlineAfterAColonLabelInAPdfSignsIt() throws {
+        #expect(try Self.raiserSignature("corpus/dev2/south-glos-monitoring-form-025.pdf") == .signature(SignatureValue(present: true, kind: .image)))
     }
 }
