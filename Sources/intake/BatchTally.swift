@@ -12,6 +12,8 @@ struct BatchTally {
     private(set) var byKind: [String: Int] = [:]
     private(set) var byFinding: [String: Int] = [:]
     private(set) var convertedFrom: [String: Int] = [:]
+    /// Files another `--share` process claimed or did.
+    private(set) var passedOver = 0
     /// The slowest files read, slowest first, by the SHA-256 prefix of the file.
     private(set) var slowest: [(hash: String, took: Duration)] = []
     static let slowestKept = 5
@@ -32,6 +34,11 @@ struct BatchTally {
         slowest.append((hash, took))
         slowest.sort { $0.took > $1.took }
         if slowest.count > Self.slowestKept { slowest.removeLast() }
+    }
+
+    mutating func passOver() {
+        files += 1
+        passedOver += 1
     }
 
     /// Whether every record so far is accepted (the exit status is 0).
@@ -58,6 +65,7 @@ struct BatchTally {
             "  by status: \(statusCounts)",
             "  by kind: " + Self.ranked(byKind, limit: nil),
         ]
+        if passedOver > 0 { lines.append("  passed over (read by another --share process): \(passedOver) files") }
         if !byFinding.isEmpty { lines.append("  most frequent findings: " + Self.ranked(byFinding, limit: 8)) }
         if !convertedFrom.isEmpty { lines.append("  converted from: " + Self.ranked(convertedFrom, limit: nil)) }
         if !slowest.isEmpty {

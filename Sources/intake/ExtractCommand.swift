@@ -33,6 +33,12 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --store: pass over files whose record is already stored (resume a stopped batch).")
     var resume = false
 
+    @Flag(name: .long, help: "With a postgres:// --store: divide the files with other `extract --share` processes on the same store (on any machine); each file is read by one of them.")
+    var share = false
+
+    @Option(name: .long, help: "With --share: seconds after which a file claimed by a process that never finished it may be claimed again.")
+    var claimLease: Double = 600
+
     @Option(name: .long, help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
@@ -52,6 +58,10 @@ struct ExtractCommand: AsyncParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if resume && store == nil { throw ValidationError("--resume needs --store: it skips what the store already holds.") }
+        if share && !(store ?? "").hasPrefix("postgres") {
+            throw ValidationError("--share needs a postgres:// --store: the processes divide the files through it.")
+        }
+        if !(claimLease > 0) { throw ValidationError("--claim-lease must be more than 0 seconds.") }
         if !(progressInterval > 0) { throw ValidationError("--progress-interval must be more than 0 seconds.") }
     }
 
@@ -65,21 +75,31 @@ struct ExtractCommand: AsyncParsableCommand {
         if resume, let recordStore {
             items = try await Self.unstored(items, in: recordStore, pipeline: pipeline, quiet: quiet)
         }
-        let processor: any FileProcessor = isolate
+        var processor: any FileProcessor = isolate
             ? isolation.isolatedProcessor(configuration: configuration, logging: logging)
             : pipeline
+        var shared: SharedBatchProcessor?
+        if share, let claims = recordStore as? any WorkClaims {
+            shared = SharedBatchProcessor(inner: processor, claims: claims, lease: .milliseconds(Int64(claimLease * 1000)))
+            processor = shared!
+        }
         let runner = BatchRunner(processor: processor, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let stop = StopRequest.onInterrupt(quiet: quiet)
         var tally = BatchTally(total: items.count)
         var progress = BatchProgress(interval: .milliseconds(Int64(progressInterval * 1000)))
         var failure: (any Error)?
         do {
-            try await runner.run(items, logger: logger, isStopping: stop.isRequested) { _, records, took in
+            try await runner.run(items, logger: logger, isStopping: stop.isRequested) { item, records, took in
                 for record in records {
                     FileHandle.standardOutput.write(try record.jsonLine())
                     if let recordStore { try await recordStore.save(record) }
                 }
-                tally.add(records, took: took)
+                if records.isEmpty {
+                    tally.passOver()  // another --share process has it
+                } else {
+                    try await shared?.finish(item)
+                    tally.add(records, took: took)
+                }
                 if !quiet { progress.update(tally) }
             }
         } catch {
