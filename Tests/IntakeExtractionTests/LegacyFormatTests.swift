@@ -95,6 +95,14 @@ enum LegacyFixtures {
         }
     }
 
+    @Test func aConverterThatCannotBeStartedIsUnavailable() throws {
+        let pipeline = try LegacyFixtures.pipeline(FormatConverter(environment: ["INTAKE_SOFFICE": "/nonexistent/soffice"]))
+        let file = LegacyFixtures.url("bolton-rpde-form-01.odt")
+        let record = try #require(pipeline.process(fileAt: file, displayPath: "old.odt", logger: Corpus.quietLogger).first)
+        #expect(record.status == .rejected)
+        #expect(record.findings.first?.message.contains("convert.unavailable") == true, "\(record.findings)")
+    }
+
     @Test func aConversionPastItsDeadlineIsStoppedWithEverythingItStarted() throws {
         let scratch = try LegacyFixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

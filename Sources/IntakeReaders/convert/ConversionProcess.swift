@@ -11,7 +11,10 @@ import Glibc
 /// children), so that on the deadline the whole group is killed: `soffice` is a script that
 /// starts `oosplash`, which starts `soffice.bin`. Waiting polls `waitpid` rather than relying on
 /// a run loop, so it is safe on any thread. Blocks the calling thread.
+/// Exit status 126/127 from the watchdog means the program could not be run.
 enum ConversionProcess {
+    static let watchdog = "/usr/bin/timeout"
+
     enum Outcome: Equatable {
         case exited(Int32)
         case signalled(Int32)
@@ -32,12 +35,23 @@ enum ConversionProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // No other descriptor of ours reaches the converter: Foundation's Process watches a
+        // socket for its child's exit, and a converter holding a copy would keep an isolated
+        // worker's parent waiting for as long as LibreOffice runs.
+        closeFrom?(&actions, 3)
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // coreutils' timeout as the group's leader is a second watchdog that outlives us: should
+        // this process die (an isolated worker killed on its own deadline, a second Ctrl-C), it
+        // still kills the converter and all it started a little after the deadline.
+        var command = [executable] + arguments
+        if access(watchdog, X_OK) == 0 {
+            command = [watchdog, "--signal=KILL", "\(deadline.components.seconds + 5)"] + command
+        }
+        let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 else { throw unavailable }
+        guard posix_spawn(&pid, command[0], &actions, &attributes, argv, envp) == 0 else { throw unavailable }
         return waitOrKill(pid, deadline: deadline)
     }
 
@@ -63,6 +77,13 @@ enum ConversionProcess {
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module
+    /// does not import; nil where the C library lacks it.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// The first executable file called `name` on `PATH`.
     static func find(_ name: String, environment: [String: String]) -> String? {

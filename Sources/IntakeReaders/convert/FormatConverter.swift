@@ -103,13 +103,30 @@ public struct FormatConverter: Sendable {
         }
     }
 
+    /// Kills the conversions still running in folders under `folder`, with all they started:
+    /// for a process that ran conversions there and died without stopping them (an isolated
+    /// worker killed on its deadline). Each conversion's command line names its private folder.
+    public static func stopConversions(under folder: URL) {
+        let marker = folder.path + "/intake-convert-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            if String(decoding: raw, as: UTF8.self).contains(marker) {
+                let group = getpgid(pid)
+                if group > 1 { kill(-group, SIGKILL) }
+            }
+        }
+    }
+
     private func run(_ program: String, _ arguments: [String], workspace: ConversionWorkspace, program label: String) throws -> ConversionProcess.Outcome {
         let unavailable = IntakeError(.convertUnavailable, "\(label) is installed but could not be started.")
         // A minimal environment: no variable of ours reaches the converter, and HOME is private.
         let environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": workspace.folder.path, "LANG": "C.UTF-8"]
-        return try slots.withSlot {
+        let outcome = try slots.withSlot {
             try ConversionProcess.run(program, arguments, environment: environment, deadline: timeout, unavailable: unavailable)
         }
+        // The watchdog's way of saying the program could not be run (POSIX shells' 126 and 127).
+        if outcome == .exited(126) || outcome == .exited(127) { throw unavailable }
+        return outcome
     }
 
     private func inWorkspace<T>(_ body: (ConversionWorkspace) throws -> T) throws -> T {
