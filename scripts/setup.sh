@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(pkg-config libxml2-dev libpoppler-glib-dev libgmime-3.0-dev poppler-utils qpdf postgresql)
+# libreoffice-writer-nogui reads .doc/.odt/.rtf, libemail-outlook-message-perl (msgconvert)
+# Outlook .msg, ytnef-tools winmail.dat; Intake runs without them and rejects those files.
+packages=(pkg-config libxml2-dev libpoppler-glib-dev libgmime-3.0-dev poppler-utils qpdf postgresql
+          libreoffice-writer-nogui libemail-outlook-message-perl ytnef-tools)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -28,6 +28,17 @@ static inline char *intake_gmime_object_mime_type(GMimeObject *o) {
     return type ? g_mime_content_type_get_mime_type(type) : NULL;
 }
 
+/// The Content-Disposition value ("inline", "attachment"; borrowed), or NULL when absent.
+static inline const char *intake_gmime_object_disposition(GMimeObject *o) {
+    return g_mime_object_get_disposition(o);
+}
+
+/// Whether the part has a Content-ID (what an HTML body refers to as cid:…).
+static inline int intake_gmime_object_has_content_id(GMimeObject *o) {
+    const char *id = g_mime_object_get_content_id(o);
+    return id != NULL && id[0] != 0;
+}
+
 static inline int intake_gmime_part_is_attachment(GMimeObject *o) {
     return GMIME_IS_PART(o) ? g_mime_part_is_attachment(GMIME_PART(o)) : 0;
 }

@@ -28,6 +28,14 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Word 97–2003 `.doc` and other binary formats Intake does not read.
         public static let formatLegacyBinary = Code(rawValue: "format.legacy-binary")
 
+        // Conversion of formats read through other programs (LibreOffice, msgconvert, ytnef)
+        /// The program that converts this format is not installed; the message names the package.
+        public static let convertUnavailable = Code(rawValue: "convert.unavailable")
+        /// The converter ran past its deadline and was stopped.
+        public static let convertTimeout = Code(rawValue: "convert.timeout")
+        /// The converter ran but gave no usable output (a damaged or protected file).
+        public static let convertFailed = Code(rawValue: "convert.failed")
+
         // ZIP container (DOCX)
         public static let zipDamaged = Code(rawValue: "zip.damaged")
         public static let zipTooManyEntries = Code(rawValue: "zip.too-many-entries")

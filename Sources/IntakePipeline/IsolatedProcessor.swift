@@ -1,5 +1,6 @@
 import Foundation
 import IntakeDocument
+import IntakeReaders
 import IntakeRecord
 import Logging
 
@@ -28,12 +29,20 @@ public struct IsolatedProcessor: FileProcessor {
             RecordSource(path: item.displayPath, sha256: (try? Pipeline.sha256(fileAt: item.url)) ?? "", format: "unknown")
         }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-worker-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // The worker's own temporary folder (its conversions work there), removed here even
+        // when the worker is killed before it can clean up after itself.
+        let scratch = output.appendingPathExtension("tmp")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: scratch)
+        }
         do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments + ["--display-path", item.displayPath, "--", item.url.path]
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { $1 }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = FileHandle.standardError
@@ -43,6 +52,7 @@ public struct IsolatedProcessor: FileProcessor {
                 process.terminate()
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
+                FormatConverter.stopConversions(under: scratch)
                 return [Self.failure(source, .readerTimeout, "Reading the file took longer than \(deadline): it was stopped.", logger)]
             }
             guard process.terminationReason == .exit, process.terminationStatus == 0 else {

@@ -17,12 +17,16 @@ public struct PipelineConfiguration: Sendable {
     public var calendar: WorkingDayCalendar
     public var asOf: Day
     public var limits: ReadLimits
+    /// LibreOffice, msgconvert and ytnef, for the formats read through them.
+    public var converter: FormatConverter
 
-    public init(mappings: MappingSet, calendar: WorkingDayCalendar, asOf: Day, limits: ReadLimits = .default) {
+    public init(mappings: MappingSet, calendar: WorkingDayCalendar, asOf: Day, limits: ReadLimits = .default,
+                converter: FormatConverter = FormatConverter()) {
         self.mappings = mappings
         self.calendar = calendar
         self.asOf = asOf
         self.limits = limits
+        self.converter = converter
     }
 
     /// Loads `forms/`, `policies/` and `calendar/england-and-wales.yaml` from a mappings folder.
@@ -43,6 +47,7 @@ public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     private let extractor: Extractor
     private let validator: Validator
+    var converter: FormatConverter { configuration.converter }
 
     public init(configuration: PipelineConfiguration) {
         self.configuration = configuration
@@ -68,48 +73,36 @@ public struct Pipeline: Sendable {
 
     /// Records for bytes already in memory (the watcher and tests use this).
     public func process(data: Data, displayPath: String, receivedAt: String? = nil, logger: Logger) -> [CaseRecord] {
-        let sha = Self.sha256(data)
         let fileName = (displayPath as NSString).lastPathComponent
         let format = FormatSniffer.sniff(data, fileName: fileName)
-        var source = RecordSource(path: displayPath, sha256: sha, format: Self.formatName(format, fileName: fileName),
+        let source = RecordSource(path: displayPath, sha256: Self.sha256(data), format: Self.formatName(format, fileName: fileName),
                                   receivedAt: receivedAt, size: data.count)
-        guard format == .eml else {
+        switch format {
+        case .eml:
+            return processMail(data, source: source, logger: logger)
+        case .outlookMessage:
+            do {
+                return processMail(try converter.email(fromOutlookMessage: data), source: source, logger: logger)
+            } catch {
+                return [rejected(source: source, error: error, logger: logger)]
+            }
+        default:
             return [record(for: data, source: source, context: ExtractionContext(fileName: fileName), logger: logger)]
-        }
-        let message: MailMessage
-        do {
-            message = try MailReader(limits: configuration.limits).read(data)
-        } catch {
-            return [rejected(source: source, error: error, logger: logger)]
-        }
-        let received = message.date.map(Self.iso8601) ?? receivedAt
-        guard !message.attachments.isEmpty else {
-            source.receivedAt = received
-            source.sender = message.sender
-            var record = CaseRecord(source: source, findings: [Finding(
-                code: .unknownDocument, severity: .error,
-                message: "The e-mail carries no attachment: nothing to record. Ask the sender to attach the form.")])
-            record.status = .rejected
-            return [record]
-        }
-        return message.attachments.map { attachment in
-            let name = attachment.filename ?? "attachment-\(attachment.index + 1)"
-            let attachmentSource = RecordSource(
-                path: displayPath + "/" + name, sha256: Self.sha256(attachment.data),
-                format: Self.formatName(FormatSniffer.sniff(attachment.data, fileName: name), fileName: name),
-                attachmentOf: displayPath, attachmentName: name, receivedAt: received,
-                sender: message.sender, subject: message.subject, size: attachment.data.count)
-            let context = ExtractionContext(fileName: name, emailSubject: message.subject)
-            return record(for: attachment.data, source: attachmentSource, context: context, logger: logger)
         }
     }
 
-    private func record(for data: Data, source: RecordSource, context: ExtractionContext, logger: Logger) -> CaseRecord {
+    func record(for data: Data, source: RecordSource, context: ExtractionContext, logger: Logger) -> CaseRecord {
+        var source = source
+        let format = FormatSniffer.sniff(data, fileName: context.fileName)
         let document: Document
         do {
-            document = try DocumentReader(limits: configuration.limits).read(data, fileName: context.fileName)
+            document = try DocumentReader(limits: configuration.limits, converter: converter).read(data, fileName: context.fileName)
         } catch {
             return rejected(source: source, error: error, logger: logger)
+        }
+        if DocumentReader.needsConversion(format) {
+            source.format = SourceFormat.docx.rawValue
+            source.convertedFrom = format.rawValue
         }
         let record = RecordBuilder(validator: validator).build(
             extraction: extractor.extract(document, context: context), source: source)
@@ -120,7 +113,7 @@ public struct Pipeline: Sendable {
         return record
     }
 
-    private func rejected(source: RecordSource, error: any Error, logger: Logger) -> CaseRecord {
+    func rejected(source: RecordSource, error: any Error, logger: Logger) -> CaseRecord {
         let intakeError = error as? IntakeError ?? IntakeError(.fileUnreadable, "The file could not be read.")
         logger.notice("rejected", metadata: ["file.sha256": "\(source.sha256)", "error.code": "\(intakeError.code)"])
         return RecordBuilder.rejected(source: source, error: intakeError)
@@ -161,7 +154,7 @@ public struct Pipeline: Sendable {
 
     static func formatName(_ format: SourceFormat, fileName: String) -> String {
         switch format {
-        case .docx, .pdf, .eml: format.rawValue
+        case .docx, .pdf, .eml, .wordBinary, .odt, .rtf, .outlookMessage: format.rawValue
         case .empty, .unknown, .legacyBinary, .encryptedOOXML:
             (fileName as NSString).pathExtension.lowercased().isEmpty ? format.rawValue : (fileName as NSString).pathExtension.lowercased()
         }

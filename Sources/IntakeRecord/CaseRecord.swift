@@ -75,11 +75,14 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
     public var sender: String?
     public var subject: String?
     public var size: Int?
+    /// The format the file was converted from before it was read (`doc`, `odt`, `rtf`), when
+    /// `format` is what it was converted to. Added to the contract.
+    public var convertedFrom: String?
 
     public init(
         path: String, sha256: String, format: String, attachmentOf: String? = nil,
         attachmentName: String? = nil, receivedAt: String? = nil, sender: String? = nil,
-        subject: String? = nil, size: Int? = nil
+        subject: String? = nil, size: Int? = nil, convertedFrom: String? = nil
     ) {
         self.path = path
         self.sha256 = sha256
@@ -90,6 +93,7 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         self.sender = sender
         self.subject = subject
         self.size = size
+        self.convertedFrom = convertedFrom
     }
 
     enum CodingKeys: String, CodingKey {
@@ -98,6 +102,7 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         case attachmentName = "attachment_name"
         case receivedAt = "received_at"
         case sender, subject, size
+        case convertedFrom = "converted_from"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,6 +116,7 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         try c.encode(sender, forKey: .sender)
         try c.encodeIfPresent(subject, forKey: .subject)
         try c.encodeIfPresent(size, forKey: .size)
+        try c.encodeIfPresent(convertedFrom, forKey: .convertedFrom)
     }
 }
 

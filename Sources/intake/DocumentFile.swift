@@ -17,7 +17,13 @@ enum DocumentFile {
 
     static func documents(in data: Data, file: String, announce: Bool) throws -> [(String, Data)] {
         let name = (file as NSString).lastPathComponent
-        guard FormatSniffer.sniff(data, fileName: name) == .eml else { return [(name, data)] }
+        var data = data
+        switch FormatSniffer.sniff(data, fileName: name) {
+        case .eml: break
+        case .outlookMessage:
+            do { data = try FormatConverter().email(fromOutlookMessage: data) } catch { throw ValidationError("\(error)") }
+        default: return [(name, data)]
+        }
         let message = try MailReader().read(data)
         if announce {
             print("E-mail: \(message.attachments.count) attachment(s)")

@@ -17,6 +17,9 @@ struct WorkerCommand: ParsableCommand {
     @Argument var file: String
 
     func run() throws {
+        // A Ctrl-C at the terminal reaches the whole process group: the parent decides, and
+        // finishes the files in hand, so the worker reading one of them goes on.
+        signal(SIGINT, SIG_IGN)
         let pipeline = Pipeline(configuration: try pipelineOptions.loadConfiguration())
         for record in pipeline.process(fileAt: URL(fileURLWithPath: file), displayPath: displayPath, logger: logging.makeLogger()) {
             FileHandle.standardOutput.write(try record.jsonLine())

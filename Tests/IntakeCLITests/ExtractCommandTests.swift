@@ -12,8 +12,9 @@ import Testing
         #expect(records.first?["schema"] as? String == "case-record/1")
         #expect(records.first?["kind"] as? String == "rpde-form")
         #expect(records.first?["status"] as? String == "accepted")
-        #expect(run.stderr.contains("[1/1] accepted"))
-        #expect(!run.stdout.contains("[1/1]"), "progress must not reach stdout")
+        #expect(run.stderr.contains("progress: 1/1 files"))
+        #expect(run.stderr.contains("summary: 1 of 1 files, 1 records"))
+        #expect(!run.stdout.contains("1/1 files") && !run.stdout.contains("summary:"), "progress must not reach stdout")
     }
 
     @Test func needsAttentionExitsOne() throws {

@@ -27,6 +27,27 @@ import Testing
         #expect(message.contains("reader.timeout"))
     }
 
+    @Test func aWorkerStoppedMidConversionLeavesNoCopyOfTheFileBehind() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("intake-isotmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let file = IntakeRun.packageRoot.appendingPathComponent("Tests/Fixtures/legacy/bolton-rpde-form-01.doc").path
+        // LibreOffice takes seconds to start: the worker is killed while it converts.
+        let run = try IntakeRun(["extract", file, "--as-of", "2026-11-20", "--quiet", "--isolate", "--timeout", "0.5"],
+                                environment: ["TMPDIR": temporary.path])
+        #expect(run.status == 1)
+        let message = ((try run.records().first?["findings"] as? [[String: Any]])?.first?["message"] as? String) ?? ""
+        #expect(message.contains("reader.timeout"))
+        // The worker's temporary folder, with the conversion's copy of the file, is gone with
+        // it, and so is the LibreOffice it had started.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        let stillRunning = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { pid in
+            guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: raw, as: UTF8.self).contains(temporary.path)
+        }
+        #expect(stillRunning.isEmpty, "converter processes left: \(stillRunning)")
+    }
+
     @Test func aNamedPipeIsRejectedNotWaitedOn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-fifo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -67,6 +67,17 @@ import Testing
         #expect(run.stdout.contains("=== Covering letter.pdf"))
     }
 
+    @Test func oldFormatsAndOutlookMessagesAreDumpedThroughTheirConverters() throws {
+        let legacy = IntakeRun.packageRoot.appendingPathComponent("Tests/Fixtures/legacy")
+        let doc = try IntakeRun(["dump", legacy.appendingPathComponent("bolton-rpde-form-01.doc").path])
+        #expect(doc.status == 0, "\(doc.stderr)")
+        #expect(doc.stdout.contains("| Details of the difference"))
+        let msg = try IntakeRun(["dump", legacy.appendingPathComponent("escalation.msg").path])
+        #expect(msg.status == 0, "\(msg.stderr)")
+        #expect(msg.stdout.contains("E-mail: 1 attachment(s)"))
+        #expect(msg.stdout.contains("=== bolton-rpde-form-01.docx"))
+    }
+
     @Test func anUnreadableFileSaysWhyAndExitsOne() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString).docx")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -42,15 +42,32 @@ func oleCompoundFile(directoryEntry entry: String) -> Data {
 
     @Test func oleFilesAreLegacyOrEncrypted() {
         #expect(FormatSniffer.sniff(oleCompoundFile(directoryEntry: "EncryptedPackage"), fileName: "form.docx") == .encryptedOOXML)
-        #expect(FormatSniffer.sniff(oleCompoundFile(directoryEntry: "WordDocument"), fileName: "form.docx") == .legacyBinary)
+        #expect(FormatSniffer.sniff(oleCompoundFile(directoryEntry: "WordDocument"), fileName: "form.docx") == .wordBinary)
+        #expect(FormatSniffer.sniff(oleCompoundFile(directoryEntry: "__substg1.0_0037001F"), fileName: "form.doc") == .outlookMessage)
+        #expect(FormatSniffer.sniff(oleCompoundFile(directoryEntry: "Workbook"), fileName: "form.doc") == .legacyBinary)
         // The ASCII name is not a directory entry.
         let asciiOnly = oleCompoundFile(directoryEntry: "WordDocument") + Data("EncryptedPackage".utf8)
-        #expect(FormatSniffer.sniff(asciiOnly, fileName: nil) == .legacyBinary)
+        #expect(FormatSniffer.sniff(asciiOnly, fileName: nil) == .wordBinary)
     }
 
     @Test func zipIsLeftToTheDocxReader() {
         #expect(FormatSniffer.sniff(Data([0x50, 0x4B, 0x03, 0x04, 0, 0]), fileName: "x.pdf") == .docx)
         #expect(FormatSniffer.sniff(Data([0x50, 0x4B, 0x05, 0x06, 0, 0]), fileName: nil) == .unknown)
+    }
+
+    /// A ZIP whose first entry is ODF's uncompressed `mimetype`, then the next local header.
+    private func openDocument(_ mimetype: String) -> Data {
+        Data([0x50, 0x4B, 0x03, 0x04]) + Data(count: 26) + Data(("mimetype" + mimetype).utf8) + Data([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    @Test func openDocumentTextAndRTFAreToldFromDocx() {
+        #expect(FormatSniffer.sniff(openDocument("application/vnd.oasis.opendocument.text"), fileName: "form.docx") == .odt)
+        #expect(FormatSniffer.sniff(openDocument("application/vnd.oasis.opendocument.text-template"), fileName: nil) == .odt)
+        // Other OpenDocument files hold no form: not DOCX, not text.
+        #expect(FormatSniffer.sniff(openDocument("application/vnd.oasis.opendocument.spreadsheet"), fileName: "form.odt") == .unknown)
+        #expect(FormatSniffer.sniff(openDocument("application/vnd.oasis.opendocument.text-master"), fileName: nil) == .unknown)
+        #expect(FormatSniffer.sniff(Data("{\\rtf1\\ansi hello}".utf8), fileName: "form.docx") == .rtf)
+        #expect(FormatSniffer.sniff(Data(" {\\rtf1}".utf8), fileName: "form.rtf") == .unknown)
     }
 
     @Test func mailHeadersAreRecognised() {
@@ -88,7 +105,7 @@ func oleCompoundFile(directoryEntry entry: String) -> Data {
     @Test func refusalsCarryTheirCodes() throws {
         #expect(code(Data()) == .fileEmpty)
         #expect(code(oleCompoundFile(directoryEntry: "EncryptedPackage")) == .docxEncrypted)
-        #expect(code(oleCompoundFile(directoryEntry: "WordDocument")) == .formatLegacyBinary)
+        #expect(code(oleCompoundFile(directoryEntry: "Workbook")) == .formatLegacyBinary)
         #expect(code(Data("just some text".utf8)) == .formatUnknown)
         #expect(code(try sharedForm("filled/croydon-escalation-notification-03.eml")) == .formatUnknown)
     }

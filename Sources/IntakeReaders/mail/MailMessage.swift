@@ -45,3 +45,17 @@ public struct MailAttachment: Sendable {
         self.viaNestedMessage = viaNestedMessage
     }
 }
+
+extension MailAttachment {
+    /// A `winmail.dat`: Outlook's TNEF wrapping of the real attachments.
+    public var isTNEF: Bool {
+        contentType == "application/ms-tnef" || contentType == "application/vnd.ms-tnef"
+            || filename?.lowercased() == "winmail.dat"
+    }
+
+    /// A contact card or calendar file by its name (`.vcf`, `.ics`): never a form.
+    public static func isContactOrCalendar(name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".vcf") || lowered.hasSuffix(".ics") || lowered.hasSuffix(".vcs")
+    }
+}

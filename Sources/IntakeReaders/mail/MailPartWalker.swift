@@ -33,15 +33,25 @@ struct MailPartWalker {
     private static let signatureTypes: Set<String> = [
         "application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature",
     ]
+    /// Contact cards (an Outlook signature's vCard) and calendar invitations: never forms.
+    private static let contactAndCalendarTypes: Set<String> = [
+        "text/vcard", "text/x-vcard", "text/directory", "text/calendar", "application/ics",
+    ]
 
-    mutating func visit(_ object: UnsafeMutablePointer<GMimeObject>, nested: Bool) throws {
+    /// - parameter resource: whether the part is a resource of a `multipart/related` body (a
+    ///   logo the HTML shows), not its root.
+    mutating func visit(_ object: UnsafeMutablePointer<GMimeObject>, nested: Bool, resource: Bool = false) throws {
         partCount += 1
         guard partCount <= maxParts else {
             throw IntakeError(.mailTooManyParts, "The e-mail has more than \(maxParts) MIME parts (ReadLimits.maxMailParts).")
         }
         if intake_gmime_is_multipart(object) != 0 {
+            // RFC 2387: the first part of multipart/related is the body, the others what it shows.
+            let related = Self.mimeType(of: object) == "multipart/related"
             for index in 0..<intake_gmime_multipart_count(object) {
-                if let child = intake_gmime_multipart_child(object, index) { try visit(child, nested: nested) }
+                if let child = intake_gmime_multipart_child(object, index) {
+                    try visit(child, nested: nested, resource: resource || (related && index > 0))
+                }
             }
         } else if intake_gmime_is_message_part(object) != 0 {
             // A forwarded message: walk into it; its own parts count against the same limit.
@@ -49,14 +59,14 @@ struct MailPartWalker {
                 try visit(root, nested: true)
             }
         } else if intake_gmime_is_part(object) != 0 {
-            try visitLeaf(object, nested: nested)
+            try visitLeaf(object, nested: nested, resource: resource)
         }
     }
 
-    private mutating func visitLeaf(_ object: UnsafeMutablePointer<GMimeObject>, nested: Bool) throws {
+    private mutating func visitLeaf(_ object: UnsafeMutablePointer<GMimeObject>, nested: Bool, resource: Bool) throws {
         let type = Self.mimeType(of: object)
-        if Self.signatureTypes.contains(type) { return }
         let filename = intake_gmime_part_filename(object).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        if Self.isNotASubmission(object, type: type, filename: filename, resource: resource) { return }
         let isAttachment = intake_gmime_part_is_attachment(object) != 0 || filename != nil
         if !isAttachment {
             if type == "text/plain" || type == "text/html" {
@@ -77,6 +87,20 @@ struct MailPartWalker {
         attachments.append(MailAttachment(
             filename: filename, contentType: type, data: data, index: attachments.count, viaNestedMessage: nested
         ))
+    }
+
+    /// Parts an e-mail client adds that nobody attached: signatures (S/MIME, PGP), contact
+    /// cards, and pictures the body shows (a related resource, an inline picture, or one the
+    /// HTML refers to by Content-ID), such as the `image001.png` logo of every Outlook signature.
+    /// A related resource that is explicitly an attachment and not a picture is kept.
+    private static func isNotASubmission(_ object: UnsafeMutablePointer<GMimeObject>, type: String, filename: String?, resource: Bool) -> Bool {
+        let name = filename?.lowercased() ?? ""
+        if signatureTypes.contains(type) || name.hasSuffix(".p7s") { return true }
+        if contactAndCalendarTypes.contains(type) || MailAttachment.isContactOrCalendar(name: name) { return true }
+        let disposition = intake_gmime_object_disposition(object).map { String(cString: $0).lowercased() }
+        let picture = type.hasPrefix("image/")
+        if resource { return picture || disposition != "attachment" }
+        return picture && (disposition == "inline" || (disposition == nil && intake_gmime_object_has_content_id(object) != 0))
     }
 
     private mutating func noteBody(_ object: UnsafeMutablePointer<GMimeObject>, html isHTML: Bool, nested: Bool) {

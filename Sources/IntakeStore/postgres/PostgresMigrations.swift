@@ -114,5 +114,18 @@ enum PostgresMigrations {
             FOR EACH ROW EXECUTE FUNCTION events_append_only()
             """,
         ]),
+        // Several `intake extract --share` processes on one archive divide its files through
+        // these claims (PostgresRecordStore+Claims.swift). Times are the server's, so that
+        // machines with different clocks agree on when a claim has lapsed.
+        Migration(version: 2, name: "batch claims", statements: [
+            """
+            CREATE TABLE batch_claims (
+                sha256 TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                claimed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                done BOOLEAN NOT NULL DEFAULT false
+            )
+            """,
+        ]),
     ]
 }
