@@ -174,12 +174,14 @@ struct FieldLocator {
             && headsLabelRows(after: index, taken: taken.union([match.field.key]))
     }
 
-    /// "ESCALATING WORKER (YOUR DETAILS)" over "Escalating worker's name: Eilidh Varga": the
-    /// line after says "Label: value" with a label more like the field's: that line is its row.
+    /// "ESCALATING WORKER (YOUR DETAILS)" over "Escalating worker's name: Eilidh Varga" (or
+    /// "WHO IS ESCALATING?" over "Your name (person escalating):"): the line after is a colon
+    /// label more like the field's, so that line is its row and this one heads it.
     private func nextLineIsOwnRow(of match: LabelMatch, after index: Int) -> Bool {
         guard index + 1 < units.count, units[index + 1].cells.count == 1 else { return false }
-        let next = units[index + 1].cells[0].text
-        guard LabelMatcher.hasValueAfterColon(next), let colon = next.firstIndex(of: ":") else { return false }
+        let next = units[index + 1].cells[0].text.trimmedWhitespace
+        let colon = LabelMatcher.hasValueAfterColon(next) ? next.firstIndex(of: ":") : next.hasSuffix(":") ? next.lastIndex(of: ":") : nil
+        guard let colon else { return false }
         return matcher.similarity(String(next[..<colon]), to: fieldIndex(match.field)) > match.confidence
     }
 

@@ -36,7 +36,8 @@ import Testing
                            "Outcome: resolved or not? ☐ Yes ☐ No", "Sign-off by Agency B line manager",
                            "Response sent on (dd/mm/yyyy)", "ESCALATING WORKER (YOUR DETAILS)", "Escalating worker's name",
                            "Your Comments On The Policy (what Worked / What Could Be Better)", "Who is the child? (name)",
-                           "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?"]
+                           "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?", "WHO IS ESCALATING?",
+                           "Your name (person escalating)", "What was tried informally first?"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -81,6 +82,22 @@ import Testing
             ("Escalating worker's name: Eilidh Varga", nil),
         ])
         #expect(extracted.fields["raiser.name"] == .text("Eilidh Varga"))
+        let asked = try Self.extract(title: Self.westSussex, [
+            ("Date of escalation", "24/09/2026"),
+            ("WHO IS ESCALATING?", nil),
+            ("Your name (person escalating):", nil),
+            ("Wren Crowther", nil),
+        ])
+        #expect(asked.fields["raiser.name"] == .text("Wren Crowther"))
+    }
+
+    @Test func whatWasTriedIsTheStepsTaken() throws {
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("What was tried informally first?", nil),
+            ("Telephone discussion on 01/10/2026.", nil),
+        ])
+        #expect(extracted.fields["dispute.actions_taken"] == .text("Telephone discussion on 01/10/2026."))
     }
 
     @Test func aLabelIsReadWithoutItsAsideWhenWholeItMatchesNothing() throws {
