@@ -131,6 +131,11 @@ final class LabelMatcher {
         let trimmed = text.trimmedWhitespace
         // A line that asks ("…?") or announces ("…:") is the next row's label, not an answer.
         if trimmed.hasSuffix(":") || trimmed.hasSuffix("?") { return true }
+        // "Which agency do you work for? Riverside Academy": a question and its answer.
+        if let question = text.firstIndex(of: "?"), !text[..<question].contains(":"),
+           !text[text.index(after: question)...].isBlank, similar(String(text[...question]), section: nil, taken: taken) != nil {
+            return true
+        }
         let label = text.firstIndex(of: ":").map { String(text[..<$0]) } ?? text
         return similar(label, section: nil, taken: taken) != nil
     }

@@ -13,6 +13,7 @@ import Testing
     static let mappings = try! MappingSet.load(from: Corpus.mappings)
     static let bolton = "Resolving Professional Differences and Escalation (RPDE) Form"
     static let westSussex = "Escalation Template"
+    static let croydon = "Escalation Notification to Croydon Safeguarding Children Board"
     static let southGlos = "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy"
 
     static func cell(_ text: String, span: Int = 1) -> String {
@@ -37,7 +38,8 @@ import Testing
                            "Response sent on (dd/mm/yyyy)", "ESCALATING WORKER (YOUR DETAILS)", "Escalating worker's name",
                            "Your Comments On The Policy (what Worked / What Could Be Better)", "Who is the child? (name)",
                            "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?", "WHO IS ESCALATING?",
-                           "Your name (person escalating)", "What was tried informally first?"]
+                           "Your name (person escalating)", "What was tried informally first?", "Referrer's role/title",
+                           "Which agency do you work for?"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -127,5 +129,15 @@ import Testing
         #expect(extracted.fields["dispute.summary"] == .text("The referral was declined."))
         #expect(extracted.fields["dispute.days_taken"] == .integer(3))
         #expect(extracted.fields["feedback"] == .text("Clear and quick."))
+    }
+
+    @Test func aQuestionWithItsAnswerIsNotTheValueOfTheEmptyLabelAboveIt() throws {
+        let extracted = try Self.extract(title: Self.croydon, [
+            ("Your name (please print) *: Keeley Dlamini", nil),
+            ("Referrer's role/title:", nil),
+            ("Which agency do you work for? Riverside Academy", nil),
+        ])
+        #expect(extracted.fields["raiser.role"] == nil)
+        #expect(extracted.fields["raiser.agency"] == .text("Riverside Academy"))
     }
 }
