@@ -39,7 +39,8 @@ import Testing
                            "Your Comments On The Policy (what Worked / What Could Be Better)", "Who is the child? (name)",
                            "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?", "WHO IS ESCALATING?",
                            "Your name (person escalating)", "What was tried informally first?", "Referrer's role/title",
-                           "Which agency do you work for?"]
+                           "Which agency do you work for?",
+                           "What happened next? (if resolved, what was agreed)"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -139,5 +140,15 @@ import Testing
         ])
         #expect(extracted.fields["raiser.role"] == nil)
         #expect(extracted.fields["raiser.agency"] == .text("Riverside Academy"))
+    }
+
+    @Test func whatHappenedNextIsTheOutcome() throws {
+        let extracted = try Self.extract(title: Self.croydon, [
+            ("Your name (please print) *: Keeley Dlamini", nil),
+            ("What happened next? (if resolved, what was agreed):", nil),
+            ("Referral accepted.", nil),
+        ])
+        #expect(extracted.fields["dispute.outcome"] == .text("Referral accepted."))
+        #expect(extracted.fields["dispute.actions_taken"] == nil)
     }
 }
