@@ -72,13 +72,13 @@ final class WatcherProcess {
     let out: URL
     let err: URL
 
-    init(_ harness: InboxHarness, _ extra: [String] = [], tag: String = UUID().uuidString) throws {
+    init(_ harness: InboxHarness, _ extra: [String] = [], tag: String = UUID().uuidString, store: String? = nil) throws {
         out = harness.folder.appendingPathComponent("watch-\(tag).out")
         err = harness.folder.appendingPathComponent("watch-\(tag).err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.executableURL = IntakeRun.binary
-        process.arguments = ["watch", harness.inbox.path, "--store", harness.store, "--interval", "0.5", "--settle", "1",
+        process.arguments = ["watch", harness.inbox.path, "--store", store ?? harness.store, "--interval", "0.5", "--settle", "1",
                              "--as-of", "2026-11-20", "--mappings", InboxHarness.mappings] + extra
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
