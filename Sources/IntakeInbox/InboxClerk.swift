@@ -54,18 +54,12 @@ struct InboxClerk: Sendable {
     func finish(_ claim: Claim) async throws -> Outcome {
         let started = ContinuousClock.now
         guard let stamp = InboxFileSystem.stamp(claim.path) else { return .putBack }
-        if let refusal = stamp.refusal {
-            try fileRefused(claim, reason: refusal)
-            log(started, code: "inbox.not-regular", sha: "", status: "refused")
-            return .refused
-        }
+        if let refusal = stamp.refusal { return try refuse(claim, code: "inbox.not-regular", reason: refusal, started: started) }
         let sha: String
         do {
             sha = try InboxFileSystem.sha256(claim.path)
         } catch let fault as InboxFault {
-            try fileRefused(claim, reason: "The file could not be opened or read (\(fault.code)).")
-            log(started, code: fault.code, sha: "", status: "refused")
-            return .refused
+            return try refuse(claim, code: fault.code, reason: "The file could not be opened or read (\(fault.code)).", started: started)
         }
         let key = "file:" + sha
         let ours = Entry(claim: claim.token)
@@ -73,9 +67,7 @@ struct InboxClerk: Sendable {
         var earlier: Entry?
         if entry.claim != claim.token {
             if entry.done, let first = entry.record {
-                try await fileDuplicate(claim, sha: sha, of: first, entry: entry)
-                log(started, code: "inbox.duplicate", sha: sha, status: "duplicate")
-                return .duplicate
+                return try await duplicate(claim, sha: sha, of: first, entry: entry, started: started)
             }
             // The first claim of this content is at work, or was cut short by a crash before
             // filing: wait for it while its claim is there, else take the content over.
@@ -86,9 +78,7 @@ struct InboxClerk: Sendable {
         }
         if claim.fresh || earlier != nil, let first = try await firstStoredRecord(sha: sha, earlier: earlier) {
             // Stored before: by a claim a crash cut short after filing, or by `intake extract --store`.
-            try await fileDuplicate(claim, sha: sha, of: first, entry: earlier ?? entry)
-            log(started, code: "inbox.duplicate", sha: sha, status: "duplicate")
-            return .duplicate
+            return try await duplicate(claim, sha: sha, of: first, entry: earlier ?? entry, started: started)
         }
         var records = try await storedRecords(entry) ?? []
         let alreadyStored = !records.isEmpty
@@ -119,6 +109,18 @@ struct InboxClerk: Sendable {
         let code = records.lazy.flatMap(\.findings).first(where: { $0.severity == .error })?.code.rawValue ?? "ok"
         log(started, code: code, sha: sha, status: status.rawValue)
         return .filed(status, allAccepted: records.allSatisfy { $0.status == .accepted })
+    }
+
+    private func refuse(_ claim: Claim, code: String, reason: String, started: ContinuousClock.Instant) throws -> Outcome {
+        try fileRefused(claim, reason: reason)
+        log(started, code: code, sha: "", status: "refused")
+        return .refused
+    }
+
+    private func duplicate(_ claim: Claim, sha: String, of first: Int64, entry: Entry, started: ContinuousClock.Instant) async throws -> Outcome {
+        try await fileDuplicate(claim, sha: sha, of: first, entry: entry)
+        log(started, code: "inbox.duplicate", sha: sha, status: "duplicate")
+        return .duplicate
     }
 
     /// The id of the record stored for this content: the file's own (a document), or the first
