@@ -151,4 +151,18 @@ import Glibc
         #expect(watcher.process.terminationReason == .exit)
         #expect(watcher.stdoutLines.count == 1)
     }
+    @Test func aNeedsAttentionFileIsFiledWithTheSubmittersReportAndPollingAloneFindsIt() async throws {
+        defer { h.remove() }
+        let watcher = try WatcherProcess(h, ["--poll", "--interval", "0.2", "--settle", "0.3", "--ignore", "*.bak"])
+        try FileManager.default.copyItem(at: IntakeRun.packageRoot.appendingPathComponent("samples/bolton-rpde-form-07.docx"),
+                                         to: h.inbox.appendingPathComponent("form.docx"))
+        try h.dropText("old.bak", "a backup the business unit keeps here")
+        #expect(try await eventually(30) { h.processed.contains("form.docx.report.txt") })
+        #expect(watcher.stop() == 0)
+        let report = try String(contentsOf: h.inbox.appendingPathComponent("processed/\(InboxHarness.today)/form.docx.report.txt"), encoding: .utf8)
+        #expect(report.contains("Needs attention"))
+        #expect(h.names("").contains("old.bak"), "an --ignore pattern is left alone")
+        #expect(watcher.stdoutLines.count == 1)
+        #expect(watcher.stderr.contains("inbox.events=false"))
+    }
 }
