@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        // Linux calls behind _GNU_SOURCE (renameat2, file leases), for the inbox.
+        .systemLibrary(name: "CLinux"),
 
         // The one error type: a stable code and a message free of document content.
         .target(name: "IntakeErrors"),
@@ -60,11 +62,17 @@ let package = Package(
             "IntakeExtraction", "IntakeValidation",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The unattended inbox: claims files, has them read and stored, files them.
+        .target(name: "IntakeInbox", dependencies: [
+            "CLinux", "IntakeErrors", "IntakeRecord", "IntakePipeline", "IntakeStore", "IntakeReports",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "intake", dependencies: [
             "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping", "IntakePipeline", "IntakeExtraction",
-            "IntakeStore", "IntakeReports",
+            "IntakeStore", "IntakeReports", "IntakeInbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -119,18 +119,20 @@ public struct Pipeline: Sendable {
         return RecordBuilder.rejected(source: source, error: intakeError)
     }
 
-    /// Reads a regular file, never more than the size limit: the size is taken from the open
-    /// file (a symbolic link to a huge file is caught too) and the read stops at the limit.
+    /// Reads a regular file, never more than the size limit. The file is opened without
+    /// following a symbolic link (`O_NOFOLLOW`: a link dropped in a folder never leads outside
+    /// it) and without waiting on a pipe (`O_NONBLOCK`), then the opened file itself is checked
+    /// (`fstat`) to be a regular file within the limit; the read stops at the limit.
     public static func readBounded(_ url: URL, limit: Int) throws -> Data {
-        // Checked before opening too: opening a named pipe would wait for a writer forever.
-        var before = stat()
-        guard stat(url.path, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else {
-            throw IntakeError(.fileUnreadable, "Not a regular file (a folder, device or pipe): only files are read.")
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw errno == ELOOP
+                ? IntakeError(.fileUnreadable, "The file is a symbolic link: only regular files are read, never what a link points to.")
+                : IntakeError(.fileUnreadable, "The file could not be opened.")
         }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var info = stat()
-        guard fstat(handle.fileDescriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw IntakeError(.fileUnreadable, "Not a regular file (a folder, device or pipe): only files are read.")
         }
         guard Int(info.st_size) <= limit else {

@@ -3,12 +3,18 @@ import Foundation
 /// Expands the paths a user gives into the files to process, in a stable order.
 ///
 /// Folders are walked recursively. Inside folders, hidden files and the corpus's own
-/// bookkeeping (`*.truth.json`, `MANIFEST.json`, `*.md`) are passed over; a file named
-/// explicitly is always processed, whatever it is.
+/// bookkeeping (`*.truth.json`, `MANIFEST.json`, `*.md`) are passed over, and a symbolic link
+/// is not followed: the reader opens it with `O_NOFOLLOW` and rejects it. A file named
+/// explicitly is always processed, whatever it is; a link named explicitly is read through.
 public enum SourceWalker {
     public struct Item: Sendable, Equatable {
         public var url: URL
         public var displayPath: String
+
+        public init(url: URL, displayPath: String) {
+            self.url = url
+            self.displayPath = displayPath
+        }
     }
 
     public static func expand(_ paths: [String]) throws -> [Item] {
@@ -19,7 +25,8 @@ public enum SourceWalker {
                 throw WalkError(path: path)
             }
             guard isDirectory.boolValue else {
-                items.append(Item(url: URL(fileURLWithPath: path), displayPath: path))
+                // The user named this path: a link here is theirs to follow.
+                items.append(Item(url: URL(fileURLWithPath: path).resolvingSymlinksInPath(), displayPath: path))
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path

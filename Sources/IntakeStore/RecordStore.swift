@@ -12,7 +12,7 @@ import IntakeRecord
 /// A record's identity is its source's SHA-256 (for an e-mail attachment, the attachment's).
 /// Every write is one transaction: a failure leaves nothing half-written, and saving the same
 /// source twice, even from two processes at once, leaves one record.
-public protocol RecordStore: Sendable {
+public protocol RecordStore: WatchJournal {
     /// `sqlite` or `postgres`, for logs.
     var kind: String { get }
 
@@ -135,6 +135,8 @@ public struct StoredRecord: Sendable, Equatable {
 /// The kinds of the append-only audit log.
 public enum StoreEventKind: String, Sendable, Equatable, CaseIterable, Codable {
     case received, extracted, stored, reprocessed, reported, resolved
+    /// The same file (same SHA-256) came in again and was filed without being stored again.
+    case duplicate
 }
 
 public struct StoreEvent: Sendable, Equatable {

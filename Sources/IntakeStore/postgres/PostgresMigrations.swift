@@ -127,5 +127,14 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // The watcher's duplicate event, and its journal and heartbeat.
+        Migration(version: 3, name: "watch", statements: [
+            "ALTER TABLE events DROP CONSTRAINT events_kind_check",
+            """
+            ALTER TABLE events ADD CONSTRAINT events_kind_check CHECK (kind IN ('received', 'extracted', 'stored',
+                'reprocessed', 'reported', 'resolved', 'duplicate'))
+            """,
+            WatchJournalSQL.createTable,
+        ]),
     ]
 }

@@ -91,6 +91,33 @@ enum SQLiteSchema {
                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
                 """)
         }
+        // The watcher's duplicate event, and its journal and heartbeat. SQLite cannot alter a
+        // CHECK, so the events table is rebuilt with its rows, index and triggers.
+        migrator.registerMigration("002-watch") { db in
+            try db.execute(sql: """
+                DROP TRIGGER events_no_update;
+                DROP TRIGGER events_no_delete;
+                ALTER TABLE events RENAME TO events_001;
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    record_id INTEGER NOT NULL REFERENCES records(id),
+                    sha256 TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('received', 'extracted', 'stored', 'reprocessed',
+                                                       'reported', 'resolved', 'duplicate')),
+                    at TEXT NOT NULL,
+                    detail TEXT
+                );
+                INSERT INTO events (id, record_id, sha256, kind, at, detail)
+                    SELECT id, record_id, sha256, kind, at, detail FROM events_001;
+                DROP TABLE events_001;
+                CREATE INDEX events_record ON events(record_id);
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                \(WatchJournalSQL.createTable);
+                """)
+        }
         return migrator
     }
 }

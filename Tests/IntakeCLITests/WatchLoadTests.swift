@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The watcher under load and under crashes, as a real process on a real folder.
+@Suite(.serialized) struct WatchLoadTests {
+    let h = try! InboxHarness()
+    static let forms = ["bolton-rpde-form-01.docx", "bolton-rpde-form-02.docx", "bolton-rpde-form-03.pdf", "bolton-rpde-form-04.pdf",
+                        "bolton-rpde-form-05.docx", "croydon-escalation-notification-01-stage3.docx",
+                        "croydon-escalation-notification-02-stage5.pdf", "south-glos-monitoring-form-01.docx",
+                        "south-glos-monitoring-form-02.pdf", "south-glos-monitoring-form-03.pdf",
+                        "west-sussex-escalation-template-01.docx", "west-sussex-escalation-template-02.pdf",
+                        "west-sussex-escalation-template-03.pdf", "coventry-policy.docx", "bolton-policy.pdf",
+                        "south-gloucestershire-policy.docx"]
+
+    /// Files filed (sidecars left out) in processed/ and rejected/.
+    private func filedCount() -> Int {
+        (h.processed + h.rejected).filter { !$0.hasSuffix(".txt") }.count
+    }
+
+    /// Writes `source` into the inbox in four pieces over about `seconds`, the file held open
+    /// throughout, as a slow copy from a network drive does.
+    private static func writeSlowly(_ source: URL, to target: URL, seconds: Double) async throws {
+        let data = try Data(contentsOf: source)
+        FileManager.default.createFile(atPath: target.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: target)
+        let piece = data.count / 4 + 1
+        for start in stride(from: 0, to: data.count, by: piece) {
+            try handle.write(contentsOf: data[start..<min(data.count, start + piece)])
+            try await Task.sleep(for: .milliseconds(Int(seconds * 250)))
+        }
+        try handle.close()
+    }
+
+    @Test func threeHundredFilesAtOnceSlowDuplicateAndHostileAreEachFiledOnce() async throws {
+        defer { h.remove() }
+        let watcher = try WatcherProcess(h, ["--in-process"])
+        let quick = Array(Self.forms.prefix(8)), slow = Array(Self.forms.suffix(8))
+        for form in quick { try h.drop(form) }
+        for n in 0..<20 { try h.drop(quick[n % quick.count], as: "copy-\(n)-" + quick[n % quick.count]) }
+        for n in 0..<258 { try h.dropText(String(format: "note-%03d.docx", n), "note \(n): not a form") }
+        try FileManager.default.createSymbolicLink(atPath: h.inbox.appendingPathComponent("passwd.docx").path, withDestinationPath: "/etc/passwd")
+        #expect(mkfifo(h.inbox.appendingPathComponent("pipe.pdf").path, 0o600) == 0)
+        let outside = h.folder.appendingPathComponent("outside.txt")
+        try Data("outside".utf8).write(to: outside)
+        #expect(link(outside.path, h.inbox.appendingPathComponent("linked.docx").path) == 0)
+        try h.dropText("~$lock.docx", "junk")
+        try h.dropText("download.crdownload", "junk")
+        // Slow copies: pauses longer than --settle, the file open all the while.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for form in slow {
+                group.addTask {
+                    try await Self.writeSlowly(IntakeRun.filled.appendingPathComponent(form), to: h.inbox.appendingPathComponent(form), seconds: 5)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let expected = 8 + 20 + 258 + 3 + 8
+        #expect(try await eventually(180) { filedCount() == expected }, "\(filedCount()) of \(expected) filed")
+        #expect(watcher.stop() == 0)
+        #expect(h.names(".processing").isEmpty)
+        #expect(h.names("").sorted() == [".processing", "download.crdownload", "processed", "rejected", "~$lock.docx"].sorted())
+        // One record per distinct file: 16 forms and 258 notes; duplicates neither stored nor printed.
+        let stored = try h.storedSHAs()
+        #expect(stored.count == 16 + 258)
+        #expect(Set(stored).count == stored.count)
+        #expect(watcher.stdoutLines.count == 16 + 258, "each record printed once")
+        #expect(h.processed.filter { $0.hasSuffix(".duplicate.txt") }.count == 20)
+        // No partial state of a slow copy was recorded: only the notes are rejected.
+        let records = try IntakeRun(["records", "export", "--format", "jsonl", "--store", h.store]).records()
+        #expect(records.filter { ($0["status"] as? String) == "rejected" }.count == 258)
+    }
+
+    @Test func killedAtRandomMomentsTheWatcherLosesNothingDoublesNothingAndReadsNothingStoredAgain() async throws {
+        defer { h.remove() }
+        var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
+        let seed = generator.seed
+        var dropped = 0, notes = 0
+        var printed: [String] = []
+        var rereads: [String] = [], reads: Set<String> = []
+        for round in 0..<22 {
+            let storedBefore = Set(try h.storedSHAs())
+            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"], tag: "\(round)")
+            for n in 0..<4 {
+                if n == 0 && round > 0 {
+                    try h.drop(Self.forms[round % Self.forms.count], as: "again-\(round).docx")
+                } else if n == 1 {
+                    try h.drop(Self.forms[round % Self.forms.count], as: "form-\(round)-" + Self.forms[round % Self.forms.count])
+                } else {
+                    try h.dropText("note-\(round)-\(n).docx", "round \(round) note \(n)")
+                    notes += 1
+                }
+                dropped += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...150, using: &generator)))
+            }
+            if round % 2 == 1 {
+                // The narrow moment: a record just committed and printed, its file not yet filed.
+                let end = Date().addingTimeInterval(5)
+                while watcher.stdoutSize == 0 && Date() < end { usleep(100) }
+            } else {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 50...900, using: &generator)))
+            }
+            watcher.kill()
+            printed += watcher.stdoutLines
+            rereads += Self.readSHAs(watcher.stderr).filter { storedBefore.contains($0) }
+            reads.formUnion(Self.readSHAs(watcher.stderr))
+        }
+        let storedBefore = Set(try h.storedSHAs())
+        let last = try h.watchOnce(["--in-process", "--log-level", "info"])
+        printed += last.stdout.split(separator: "\n").map(String.init)
+        rereads += Self.readSHAs(last.stderr).filter { storedBefore.contains($0) }
+        reads.formUnion(Self.readSHAs(last.stderr))
+        #expect(h.names(".processing").isEmpty, "nothing stuck (seed \(seed))")
+        #expect(filedCount() == dropped, "nothing lost (seed \(seed)): \(filedCount()) of \(dropped)")
+        #expect(rereads.isEmpty, "no stored file read again (seed \(seed)): \(rereads)")
+        let shas = printed.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).flatMap { ($0["source"] as? [String: Any])?["sha256"] as? String }
+        }
+        #expect(Set(shas).count == shas.count, "no record printed twice (seed \(seed))")
+        let stored = try h.storedSHAs()
+        // One record per distinct file: each form once however often it came, each note.
+        #expect(stored.count == Self.forms.count + notes, "seed \(seed)")
+        #expect(Set(shas).isSubset(of: Set(stored)))
+        #expect(Set(stored).isSubset(of: reads), "every stored file was read once, as the logs show")
+    }
+
+    /// The SHA-256s the pipeline read, from its `extracted` and `rejected` log lines.
+    static func readSHAs(_ log: String) -> [String] {
+        log.split(separator: "\n").filter { $0.contains(" extracted") || $0.contains(" rejected") }.compactMap { line in
+            guard let range = line.range(of: "file.sha256=") else { return nil }
+            let sha = line[range.upperBound...].prefix { $0.isHexDigit }
+            return sha.count == 64 ? String(sha) : nil
+        }
+    }
+}
+
+/// A small deterministic generator, so that a failing run can be told by its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    let seed: UInt64
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        self.seed = seed
+        state = seed &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
+}
