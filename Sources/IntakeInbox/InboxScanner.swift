@@ -94,7 +94,8 @@ struct InboxScanner {
     private func isSettled(_ path: String, _ watch: Watch, now: ContinuousClock.Instant) -> Bool {
         let writer = InboxFileSystem.hasWriter(path)
         if writer == true { return false }
-        if watch.closed || now - watch.since >= settle { return true }
+        // An empty file closed is often a copy's placeholder, written into next: it waits.
+        if watch.closed && watch.stamp.size > 0 || now - watch.since >= settle { return true }
         // Known to have no writer and not changed for the settle time: a file that was already
         // there when the watcher started need not wait again.
         let age = Int64(Date().timeIntervalSince1970 * 1e9) - watch.stamp.modified

@@ -151,6 +151,23 @@ import Glibc
         #expect(watcher.process.terminationReason == .exit)
         #expect(watcher.stdoutLines.count == 1)
     }
+    @Test func anEmptyFileClosedAndWrittenIntoLaterIsReadOnceWhole() async throws {
+        defer { h.remove() }
+        let watcher = try WatcherProcess(h, ["--settle", "2"])
+        try await Task.sleep(for: .milliseconds(500))
+        // A copy that creates its file, closes it empty, then opens it again to write.
+        let target = h.inbox.appendingPathComponent("south-glos-monitoring-form-03.pdf")
+        #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
+        try await Task.sleep(for: .milliseconds(600))
+        let handle = try FileHandle(forWritingTo: target)
+        try handle.write(contentsOf: Data(contentsOf: IntakeRun.filled.appendingPathComponent("south-glos-monitoring-form-03.pdf")))
+        try handle.close()
+        #expect(try await eventually(30) { h.processed.contains("south-glos-monitoring-form-03.pdf") })
+        #expect(watcher.stop() == 0)
+        #expect(h.rejected.isEmpty, "the empty placeholder was never recorded")
+        #expect(watcher.stdoutLines.count == 1)
+    }
+
     @Test func aNeedsAttentionFileIsFiledWithTheSubmittersReportAndPollingAloneFindsIt() async throws {
         defer { h.remove() }
         let watcher = try WatcherProcess(h, ["--poll", "--interval", "0.2", "--settle", "0.3", "--ignore", "*.bak"])

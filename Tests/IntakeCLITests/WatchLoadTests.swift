@@ -24,8 +24,11 @@ import Glibc
     /// throughout, as a slow copy from a network drive does.
     private static func writeSlowly(_ source: URL, to target: URL, seconds: Double) async throws {
         let data = try Data(contentsOf: source)
-        FileManager.default.createFile(atPath: target.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: target)
+        // Created and opened in one call: a create-then-open would close an empty file in
+        // between, which the watcher may rightly take as a finished (empty) file.
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let piece = data.count / 4 + 1
         for start in stride(from: 0, to: data.count, by: piece) {
             try handle.write(contentsOf: data[start..<min(data.count, start + piece)])
