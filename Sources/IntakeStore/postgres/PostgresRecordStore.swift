@@ -36,7 +36,12 @@ public final class PostgresRecordStore: RecordStore {
         self.logger = logger
         self.retry = retry
         location = parsed.display
-        clients = PostgresClientBox(configuration: parsed.clientConfiguration, logger: logger)
+        var configuration = parsed.clientConfiguration
+        // The server ends a statement that outlives its attempt's deadline, so an abandoned
+        // attempt (waiting on a lock, say) stops there instead of running on unseen.
+        configuration.options.additionalStartupParameters.append(
+            ("statement_timeout", "\(RetryPolicy.milliseconds(retry.attemptTimeout))"))
+        clients = PostgresClientBox(configuration: configuration, logger: logger)
         do {
             try await migrate(schema: parsed.schema)
         } catch {
@@ -55,7 +60,15 @@ public final class PostgresRecordStore: RecordStore {
         let (clients, logger) = (self.clients, self.logger)
         return try await retry.run(operation, location: location, logger: logger,
                                    begin: { clients.begin() }, failed: { clients.replace($0.generation) }) { current in
-            try await current.client.withTransaction(logger: logger) { connection in try await body(connection) }
+            try await current.client.withConnection { connection in
+                // A cancelled attempt (past its deadline, or its caller gone) closes its
+                // connection: the query in flight ends and the pool gets the slot back.
+                try await withTaskCancellationHandler {
+                    try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+                } onCancel: {
+                    connection.close().whenComplete { _ in }
+                }
+            }
         }
     }
 
