@@ -82,7 +82,8 @@ struct RecordsCommand: AsyncParsableCommand {
             }
             // Decode everything first: a bad line stores nothing.
             let records = try RecordLines.decode(data)
-            let counts = try await store.withStore { store in
+            // Importing stores records, like `extract`: it may start a new store.
+            let counts = try await store.withStore(access: .createIfMissing) { store in
                 var counts: [SaveOutcome: Int] = [:]
                 for record in records { counts[try await store.save(record).outcome, default: 0] += 1 }
                 return counts
@@ -114,13 +115,15 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// `--store LOC` and `--log-level`, shared by the records and cases commands.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "A SQLite file, or a postgres:// URL (default: \(StoreLocation.defaultSQLitePath)).")
+    @Option(help: "An existing SQLite file, or a postgres:// URL (default: $INTAKE_STORE, else \(StoreLocation.defaultSQLitePath)).")
     var store: String?
     @OptionGroup var logging: LoggingOptions
 
-    /// Opens the store, runs `body`, and closes the store whether or not `body` threw.
-    func withStore<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
-        let store = try await StoreLocation.open(store, logger: logging.makeLogger())
+    /// Opens the store (by default one that already exists: a mistyped path is an error, not a
+    /// new empty store), runs `body`, and closes the store whether or not `body` threw.
+    func withStore<T: Sendable>(access: StoreLocation.Access = .existing,
+                                _ body: (any RecordStore) async throws -> T) async throws -> T {
+        let store = try await StoreLocation.open(store, access: access, logger: logging.makeLogger())
         do {
             let result = try await body(store)
             try await store.close()
@@ -138,8 +141,8 @@ struct RecordFilterOptions: ParsableArguments {
     @Option(help: "Only records received on or after this date (YYYY-MM-DD).") var since: String?
 
     func validate() throws {
-        if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-            throw ValidationError("--since takes a date as YYYY-MM-DD.")
+        if let since, Day(iso: since) == nil {
+            throw ValidationError("--since takes a calendar date as YYYY-MM-DD; \(since) is not one.")
         }
     }
 

@@ -28,8 +28,10 @@ public final class PostgresRecordStore: RecordStore {
     static let caseLockKey: Int64 = 0x1_4E7A_6B02
 
     /// Connects to `url` (`postgres://user[:password]@host[:port]/database[?sslmode=…&schema=…]`)
-    /// and applies any migrations not yet applied.
-    public init(url: String, logger: Logger, retry: RetryPolicy = .standard) async throws {
+    /// and applies any migrations not yet applied. With ``StoreLocation/Access/existing`` a
+    /// database or schema that holds no Intake store is `store.missing`, and nothing is created.
+    public init(url: String, logger: Logger, retry: RetryPolicy = .standard,
+                access: StoreLocation.Access = .createIfMissing) async throws {
         let parsed = try PostgresURL(url)
         var logger = logger
         logger[metadataKey: "store.kind"] = "postgres"
@@ -43,7 +45,7 @@ public final class PostgresRecordStore: RecordStore {
             ("statement_timeout", "\(RetryPolicy.milliseconds(retry.attemptTimeout))"))
         clients = PostgresClientBox(configuration: configuration, logger: logger)
         do {
-            try await migrate(schema: parsed.schema)
+            try await migrate(schema: parsed.schema, access: access)
         } catch {
             await clients.close()
             throw error
@@ -74,10 +76,18 @@ public final class PostgresRecordStore: RecordStore {
 
     // MARK: Migrations
 
-    private func migrate(schema: String?) async throws {
-        let logger = self.logger
+    private func migrate(schema: String?, access: StoreLocation.Access) async throws {
+        let (logger, location) = (self.logger, self.location)
         let applied = try await transaction("migrating the schema") { db -> [Int] in
             try await db.rows("SELECT pg_advisory_xact_lock($1)", [PostgresMigrations.lockKey], logger: logger)
+            // search_path is the URL's schema, so this finds the store's own table or nothing.
+            if access == .existing,
+               try await db.rows("SELECT to_regclass('schema_migrations') IS NULL", logger: logger).first?.decode(Bool.self) != false {
+                throw StoreError(.storeMissing, """
+                    No store at PostgreSQL \(location). Check the URL, or store records there first with \
+                    `intake extract FILE --store postgres://…`.
+                    """)
+            }
             if let schema {
                 try await db.rows("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", logger: logger)
             }

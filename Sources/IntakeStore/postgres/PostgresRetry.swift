@@ -52,6 +52,9 @@ public struct RetryPolicy: Sendable, Equatable {
                 return try await Self.withDeadline(attemptTimeout) { try await body(context) }
             } catch let error as StoreError {
                 throw error
+            } catch let error as PostgresTransactionError where error.closureError is StoreError {
+                // The store's own verdict from inside a transaction (rolled back): said as it is.
+                throw error.closureError!
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
