@@ -18,7 +18,8 @@ public protocol RecordStore: Sendable {
 
     /// Stores a record, or updates the stored one with the same source SHA-256 when its content
     /// differs (fields and findings replaced, a `reprocessed` event logged); identical content
-    /// changes nothing.
+    /// changes nothing, and identical content from another place or time is only a `duplicate`
+    /// event (the stored record keeps its first source; see ``SavePlan``).
     @discardableResult
     func save(_ record: CaseRecord) async throws -> SaveResult
 
@@ -54,6 +55,9 @@ public protocol RecordStore: Sendable {
 /// What ``RecordStore/save(_:)`` did.
 public enum SaveOutcome: String, Sendable, Equatable, Codable {
     case inserted, updated, unchanged
+    /// The same file (same SHA-256) seen again from another place or time: a `duplicate`
+    /// event on the stored record, which keeps the source it was first received with.
+    case duplicate
 }
 
 public struct SaveResult: Sendable, Equatable {
@@ -134,7 +138,7 @@ public struct StoredRecord: Sendable, Equatable {
 
 /// The kinds of the append-only audit log.
 public enum StoreEventKind: String, Sendable, Equatable, CaseIterable, Codable {
-    case received, extracted, stored, reprocessed, reported, resolved
+    case received, extracted, stored, reprocessed, reported, resolved, duplicate
 }
 
 public struct StoreEvent: Sendable, Equatable {

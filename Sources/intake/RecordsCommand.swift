@@ -89,7 +89,7 @@ struct RecordsCommand: AsyncParsableCommand {
                 return counts
             }
             print("imported \(records.count) records: \(counts[.inserted] ?? 0) inserted, "
-                  + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged")
+                  + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, \(counts[.duplicate] ?? 0) duplicate")
         }
     }
 

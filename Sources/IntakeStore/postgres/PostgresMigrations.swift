@@ -114,5 +114,12 @@ enum PostgresMigrations {
             FOR EACH ROW EXECUTE FUNCTION events_append_only()
             """,
         ]),
+        Migration(version: 2, name: "duplicate-events", statements: [
+            "ALTER TABLE events DROP CONSTRAINT events_kind_check",
+            """
+            ALTER TABLE events ADD CONSTRAINT events_kind_check CHECK (kind IN ('received', 'extracted', 'stored',
+                'reprocessed', 'reported', 'resolved', 'duplicate'))
+            """,
+        ]),
     ]
 }

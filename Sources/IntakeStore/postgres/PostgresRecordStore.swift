@@ -133,25 +133,29 @@ public final class PostgresRecordStore: RecordStore {
         // Two writers of the same document queue here; the second then finds the first's record.
         try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [s.sha256, saveLockSeed], logger: logger)
         if let existing = try await db.rows(sql.findRecord, [s.sha256], logger: logger).first {
-            let (id, json, sourceID) = try existing.decode((Int64, String, Int64).self)
-            let stored = try RecordRows.decodeRecord(json, id: id)
-            // Canonical JSON, not ==: field order is not part of a record's content.
-            if try RecordRows.json(stored) == rows.recordJSON { return SaveResult(outcome: .unchanged, id: id) }
-            try await db.rows(sql.updateSource, [
-                s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender, s.emailPath,
-                s.emailSubject, sourceID,
-            ], logger: logger)
-            try await db.rows(sql.updateRecord, [
-                rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
-                rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
-            ], logger: logger)
-            try await db.rows(sql.deleteFields, [id], logger: logger)
-            try await db.rows(sql.deleteFindings, [id], logger: logger)
-            try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-            try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
-            let detail = "previous=\(stored.status.rawValue) " + rows.extractedDetail
-            try await db.rows(sql.insertEvent, [id, s.sha256, "reprocessed", now, detail], logger: logger)
-            return SaveResult(outcome: .updated, id: id)
+            let (id, json) = try existing.decode((Int64, String).self)
+            switch try SavePlan(storedJSON: json, id: id, incoming: record) {
+            case .unchanged:
+                return SaveResult(outcome: .unchanged, id: id)
+            case .duplicate(let detail):
+                try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, detail], logger: logger)
+                return SaveResult(outcome: .duplicate, id: id)
+            case .reprocess(let rows, let previous, let duplicate):
+                try await db.rows(sql.updateRecord, [
+                    rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
+                    rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
+                ], logger: logger)
+                try await db.rows(sql.deleteFields, [id], logger: logger)
+                try await db.rows(sql.deleteFindings, [id], logger: logger)
+                try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
+                try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
+                if let duplicate {
+                    try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, duplicate], logger: logger)
+                }
+                let detail = "previous=\(previous.status.rawValue) " + rows.extractedDetail
+                try await db.rows(sql.insertEvent, [id, s.sha256, "reprocessed", now, detail], logger: logger)
+                return SaveResult(outcome: .updated, id: id)
+            }
         }
         guard let sourceID = try await db.rows(sql.insertSource, [
             s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,

@@ -99,25 +99,26 @@ public final class SQLiteRecordStore: RecordStore {
         let s = rows.source
         if let existing = try Row.fetchOne(db, sql: sql.findRecord, arguments: [s.sha256]) {
             let id: Int64 = existing[0]
-            let stored = try RecordRows.decodeRecord(existing[1], id: id)
-            // Canonical JSON, not ==: field order is not part of a record's content.
-            if try RecordRows.json(stored) == rows.recordJSON { return SaveResult(outcome: .unchanged, id: id) }
-            let sourceID: Int64 = existing[2]
-            try db.execute(sql: sql.updateSource, arguments: [
-                s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender, s.emailPath,
-                s.emailSubject, sourceID,
-            ])
-            try db.execute(sql: sql.updateRecord, arguments: [
-                rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
-                rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
-            ])
-            try db.execute(sql: sql.deleteFields, arguments: [id])
-            try db.execute(sql: sql.deleteFindings, arguments: [id])
-            try insertDetails(rows, recordID: id, in: db, sql: sql)
-            try linkCase(rows, recordID: id, now: now, in: db, sql: sql)
-            let detail = "previous=\(stored.status.rawValue) " + rows.extractedDetail
-            try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "reprocessed", now, detail])
-            return SaveResult(outcome: .updated, id: id)
+            switch try SavePlan(storedJSON: existing[1], id: id, incoming: record) {
+            case .unchanged:
+                return SaveResult(outcome: .unchanged, id: id)
+            case .duplicate(let detail):
+                try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "duplicate", now, detail])
+                return SaveResult(outcome: .duplicate, id: id)
+            case .reprocess(let rows, let previous, let duplicate):
+                try db.execute(sql: sql.updateRecord, arguments: [
+                    rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
+                    rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
+                ])
+                try db.execute(sql: sql.deleteFields, arguments: [id])
+                try db.execute(sql: sql.deleteFindings, arguments: [id])
+                try insertDetails(rows, recordID: id, in: db, sql: sql)
+                try linkCase(rows, recordID: id, now: now, in: db, sql: sql)
+                if let duplicate { try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "duplicate", now, duplicate]) }
+                let detail = "previous=\(previous.status.rawValue) " + rows.extractedDetail
+                try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "reprocessed", now, detail])
+                return SaveResult(outcome: .updated, id: id)
+            }
         }
         guard let sourceID = try Int64.fetchOne(db, sql: sql.insertSource, arguments: [
             s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,

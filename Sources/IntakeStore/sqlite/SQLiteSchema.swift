@@ -91,6 +91,32 @@ enum SQLiteSchema {
                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
                 """)
         }
+        migrator.registerMigration("002-duplicate-events") { db in
+            // SQLite cannot change a CHECK constraint: the append-only log is copied into a
+            // table that also allows `duplicate`, its triggers set aside for the copy.
+            try db.execute(sql: """
+                DROP TRIGGER events_no_update;
+                DROP TRIGGER events_no_delete;
+                CREATE TABLE events_002 (
+                    id INTEGER PRIMARY KEY,
+                    record_id INTEGER NOT NULL REFERENCES records(id),
+                    sha256 TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('received', 'extracted', 'stored', 'reprocessed',
+                                                       'reported', 'resolved', 'duplicate')),
+                    at TEXT NOT NULL,
+                    detail TEXT
+                );
+                INSERT INTO events_002 (id, record_id, sha256, kind, at, detail)
+                    SELECT id, record_id, sha256, kind, at, detail FROM events;
+                DROP TABLE events;
+                ALTER TABLE events_002 RENAME TO events;
+                CREATE INDEX events_record ON events(record_id);
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+        }
         return migrator
     }
 }
