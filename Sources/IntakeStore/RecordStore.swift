@@ -23,6 +23,11 @@ public protocol RecordStore: Sendable {
     @discardableResult
     func save(_ record: CaseRecord) async throws -> SaveResult
 
+    /// Stores an exported record with its history exactly (times, resolution, audit log), as
+    /// `records import` does with a line of `records export`; a record already stored is left as
+    /// it is (``RestoreOutcome/unchanged`` when it has the same content and history).
+    func restore(_ record: CaseRecord, state: StoredState) async throws -> RestoreOutcome
+
     /// The stored records that match, newest first.
     func records(matching filter: RecordFilter) async throws -> [StoredRecord]
 

@@ -130,8 +130,7 @@ public final class PostgresRecordStore: RecordStore {
                              sql: StoreSQL, logger: Logger) async throws -> SaveResult {
         let now = RecordRows.now()
         let s = rows.source
-        // Two writers of the same document queue here; the second then finds the first's record.
-        try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [s.sha256, saveLockSeed], logger: logger)
+        try await lockSource(s.sha256, on: db, logger: logger)
         if let existing = try await db.rows(sql.findRecord, [s.sha256], logger: logger).first {
             let (id, json) = try existing.decode((Int64, String).self)
             switch try SavePlan(storedJSON: json, id: id, incoming: record) {
@@ -157,24 +156,38 @@ public final class PostgresRecordStore: RecordStore {
                 return SaveResult(outcome: .updated, id: id)
             }
         }
-        guard let sourceID = try await db.rows(sql.insertSource, [
-            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
-            s.emailPath, s.emailSubject, now,
-        ], logger: logger).first?.decode(Int64.self),
-        let id = try await db.rows(sql.insertRecord, [
-            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
-            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, now, now,
-        ], logger: logger).first?.decode(Int64.self) else {
-            throw StoreError(.storeFailed, "PostgreSQL returned no id for a new record.")
-        }
-        try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-        try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
+        let id = try await insertNew(rows, storedAt: now, updatedAt: now, on: db, sql: sql, logger: logger)
         let received = s.emailPath == nil ? "format=\(s.format)" : "format=\(s.format) via=e-mail"
         for (kind, at, detail) in [("received", s.receivedAt ?? now, received as String?),
                                    ("extracted", now, rows.extractedDetail), ("stored", now, nil)] {
             try await db.rows(sql.insertEvent, [id, s.sha256, kind, at, detail], logger: logger)
         }
         return SaveResult(outcome: .inserted, id: id)
+    }
+
+    /// Two writers of the same document (saving or restoring it) queue here; the second then
+    /// finds the first's record.
+    static func lockSource(_ sha256: String, on db: PostgresConnection, logger: Logger) async throws {
+        try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [sha256, saveLockSeed], logger: logger)
+    }
+
+    /// As in the SQLite store: a record not stored yet, without its events.
+    static func insertNew(_ rows: RecordRows, storedAt: String, updatedAt: String, on db: PostgresConnection,
+                          sql: StoreSQL, logger: Logger) async throws -> Int64 {
+        let s = rows.source
+        guard let sourceID = try await db.rows(sql.insertSource, [
+            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
+            s.emailPath, s.emailSubject, storedAt,
+        ], logger: logger).first?.decode(Int64.self),
+        let id = try await db.rows(sql.insertRecord, [
+            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
+            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, storedAt, updatedAt,
+        ], logger: logger).first?.decode(Int64.self) else {
+            throw StoreError(.storeFailed, "PostgreSQL returned no id for a new record.")
+        }
+        try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
+        try await linkCase(rows, recordID: id, now: storedAt, on: db, sql: sql, logger: logger)
+        return id
     }
 
     private static func insertDetails(_ rows: RecordRows, recordID: Int64, on db: PostgresConnection,
