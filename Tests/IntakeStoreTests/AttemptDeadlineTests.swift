@@ -31,9 +31,11 @@ extension IntakeStoreTests {
             let logger = StoreHarness.logger()
             let holder = try await PostgresRecordStore(
                 url: location, logger: logger, retry: RetryPolicy(totalBudget: .seconds(120), attemptTimeout: .seconds(120)))
+            // Deadlines long enough to connect and migrate on a slow (sanitised, loaded) machine;
+            // every save attempt still outlives them, waiting on the lock.
             let impatient = try await PostgresRecordStore(
                 url: location, logger: logger,
-                retry: RetryPolicy(initialDelay: .milliseconds(50), totalBudget: .seconds(2), attemptTimeout: .milliseconds(300)))
+                retry: RetryPolicy(initialDelay: .milliseconds(100), totalBudget: .seconds(8), attemptTimeout: .seconds(2)))
             let record = Samples.record(sha: Samples.sha(7100))
             let (locked, lockTaken) = AsyncStream.makeStream(of: Void.self)
             let (release, releaseLock) = AsyncStream.makeStream(of: Void.self)
