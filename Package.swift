@@ -88,7 +88,10 @@ let package = Package(
             "IntakeReaders", "IntakeDocument",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "IntakeStoreTests", dependencies: ["IntakeStore", "IntakeRecord"]),
+        .testTarget(name: "IntakeStoreTests", dependencies: [
+            "IntakeStore", "IntakeRecord",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),
     ],
     swiftLanguageModes: [.v6]

@@ -88,5 +88,9 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let calendarUnreadable = Code(rawValue: "calendar.unreadable")
         public static let storeFailed = Code(rawValue: "store.failed")
         public static let storeUnavailable = Code(rawValue: "store.unavailable")
+        /// A command that reads stored records was pointed at a store that does not exist.
+        public static let storeMissing = Code(rawValue: "store.missing")
+        /// A `--store` location that is neither a SQLite file path nor a postgres:// URL.
+        public static let storeLocation = Code(rawValue: "store.location")
     }
 }

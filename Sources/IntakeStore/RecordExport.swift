@@ -1,27 +1,39 @@
 import Foundation
 import IntakeRecord
 
-/// Stored records as JSON Lines (the `intake extract` contract, so an export imports again) or
-/// as CSV for a spreadsheet (one row per record, one column per field key).
+/// Stored records as JSON Lines (the `intake extract` contract plus the store's own state, so an
+/// export imports again exactly) or as CSV for a spreadsheet (one row per record, one column per
+/// field key).
 public enum RecordExport {
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv
     }
 
-    public static func render(_ records: [StoredRecord], as format: Format) throws -> String {
+    /// `events` are the records' audit logs by record id (JSON Lines carries them; CSV does not).
+    public static func render(_ records: [StoredRecord], events: [Int64: [StoreEvent]] = [:], as format: Format) throws -> String {
         switch format {
-        case .jsonl: try jsonl(records)
+        case .jsonl: try jsonl(records, events: events)
         case .csv: csv(records)
         }
     }
 
-    /// One case record per line, in the contract's shape.
-    public static func jsonl(_ records: [StoredRecord]) throws -> String {
+    /// One case record per line, in the contract's shape, with what the store knows of it under
+    /// `store` (``StoredState``): `records import` restores it exactly.
+    public static func jsonl(_ records: [StoredRecord], events: [Int64: [StoreEvent]]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Each case named by its first record's SHA-256: the same in any store.
+        var firstOfCase: [Int64: StoredRecord] = [:]
+        for stored in records {
+            guard let caseID = stored.caseID else { continue }
+            if let first = firstOfCase[caseID], (first.storedAt, first.id) <= (stored.storedAt, stored.id) { continue }
+            firstOfCase[caseID] = stored
+        }
         var out = ""
         for stored in records {
-            out += String(decoding: try encoder.encode(stored.record), as: UTF8.self)
+            let state = StoredState(stored, events: events[stored.id] ?? [],
+                                    caseOf: stored.caseID.flatMap { firstOfCase[$0]?.sha256 })
+            out += String(decoding: try encoder.encode(ExportedRecord(record: stored.record, store: state)), as: UTF8.self)
             out += "\n"
         }
         return out

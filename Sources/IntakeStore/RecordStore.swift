@@ -18,9 +18,15 @@ public protocol RecordStore: WatchJournal {
 
     /// Stores a record, or updates the stored one with the same source SHA-256 when its content
     /// differs (fields and findings replaced, a `reprocessed` event logged); identical content
-    /// changes nothing.
+    /// changes nothing, and identical content from another place or time is only a `duplicate`
+    /// event (the stored record keeps its first source; see ``SavePlan``).
     @discardableResult
     func save(_ record: CaseRecord) async throws -> SaveResult
+
+    /// Stores an exported record with its history exactly (times, resolution, audit log), as
+    /// `records import` does with a line of `records export`; a record already stored is left as
+    /// it is (``RestoreOutcome/unchanged`` when it has the same content and history).
+    func restore(_ record: CaseRecord, state: StoredState) async throws -> RestoreOutcome
 
     /// The stored records that match, newest first.
     func records(matching filter: RecordFilter) async throws -> [StoredRecord]
@@ -54,6 +60,9 @@ public protocol RecordStore: WatchJournal {
 /// What ``RecordStore/save(_:)`` did.
 public enum SaveOutcome: String, Sendable, Equatable, Codable {
     case inserted, updated, unchanged
+    /// The same file (same SHA-256) seen again from another place or time: a `duplicate`
+    /// event on the stored record, which keeps the source it was first received with.
+    case duplicate
 }
 
 public struct SaveResult: Sendable, Equatable {

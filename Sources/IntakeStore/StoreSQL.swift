@@ -27,7 +27,7 @@ struct StoreSQL: Sendable {
 
     var findRecord: String {
         finish("""
-            SELECT r.id, \(text("r.record_json")), s.id FROM records r
+            SELECT r.id, \(text("r.record_json")) FROM records r
             JOIN sources s ON s.id = r.source_id WHERE s.sha256 = ?
             """)
     }
@@ -39,15 +39,6 @@ struct StoreSQL: Sendable {
             INSERT INTO sources (sha256, original_name, original_path, format, size, received_at, sender,
                                  email_path, email_subject, first_seen_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """)
-    }
-
-    /// Binds: original_name, original_path, format, size, received_at, sender, email_path,
-    /// email_subject, id.
-    var updateSource: String {
-        finish("""
-            UPDATE sources SET original_name = ?, original_path = ?, format = ?, size = ?, received_at = ?,
-                               sender = ?, email_path = ?, email_subject = ? WHERE id = ?
             """)
     }
 

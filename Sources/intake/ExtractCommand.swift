@@ -27,7 +27,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @OptionGroup var pipelineOptions: PipelineOptions
 
-    @Option(name: .long, help: "Also store each record: a SQLite file, a postgres:// URL, or 'default' (\(StoreLocation.defaultSQLitePath)).")
+    @Option(name: .long, help: "Also store each record (creating the store if needed): a SQLite file, a postgres:// URL, or 'default' ($INTAKE_STORE, else \(StoreLocation.defaultSQLitePath)).")
     var store: String?
 
     @Flag(name: .long, help: "With --store: pass over files whose record is already stored (resume a stopped batch).")

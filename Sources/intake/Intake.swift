@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import IntakeStore
+import IntakeRecord
 
 /// `intake`: safeguarding escalation forms in, validated case records out.
 @main
@@ -7,6 +9,7 @@ struct Intake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "Turn safeguarding escalation forms (DOCX, PDF, e-mail) into validated case records.",
+        version: IntakeVersion.current,
         subcommands: [ExtractCommand.self, ReportCommand.self, WatchCommand.self, StatusCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self,
                       WorkerCommand.self])
 
@@ -19,6 +22,10 @@ struct Intake: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as IntakeError where error.code == .storeLocation {
+            // A --store that names no kind of store is a usage error, whichever command read it.
+            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -46,7 +46,7 @@ struct RecordsCommand: AsyncParsableCommand {
             }
             guard let found else { throw CommandFailure("No record has id \(id); `intake records list` shows the ids.") }
             if json {
-                print(try RecordExport.jsonl([found]), terminator: "")
+                print(try RecordExport.jsonl([found], events: [id: events]), terminator: "")
             } else {
                 print(RecordText.render(found, events: events), terminator: "")
             }
@@ -60,15 +60,22 @@ struct RecordsCommand: AsyncParsableCommand {
         @Option(help: "jsonl (re-importable case records) or csv.") var format: ExportFormat = .jsonl
 
         func run() async throws {
-            let records = try await store.withStore { try await $0.records(matching: filter.filter) }
+            let (records, events) = try await store.withStore { store in
+                let records = try await store.records(matching: filter.filter)
+                var events: [Int64: [StoreEvent]] = [:]
+                if format == .jsonl {
+                    for record in records { events[record.id] = try await store.events(recordID: record.id) }
+                }
+                return (records, events)
+            }
             // Oldest first, so an export reads (and re-imports) in arrival order.
-            print(try RecordExport.render(records.reversed(), as: format.format), terminator: "")
+            print(try RecordExport.render(records.reversed(), events: events, as: format.format), terminator: "")
         }
     }
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Store records printed by `intake extract` (one JSON case record per line).")
+            abstract: "Store records printed by `intake extract`, or restore those of `intake records export`.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "A .jsonl file, or - for standard input.") var file: String
 
@@ -81,14 +88,28 @@ struct RecordsCommand: AsyncParsableCommand {
                 throw CommandFailure("Cannot read \(file); check the path.")
             }
             // Decode everything first: a bad line stores nothing.
-            let records = try RecordLines.decode(data)
-            let counts = try await store.withStore { store in
-                var counts: [SaveOutcome: Int] = [:]
-                for record in records { counts[try await store.save(record).outcome, default: 0] += 1 }
+            let lines = try RecordLines.decode(data)
+            // Importing stores records, like `extract`: it may start a new store.
+            let counts = try await store.withStore(access: .createIfMissing) { store in
+                var counts: [String: Int] = [:]
+                for line in lines {
+                    // An exported line carries its history and is restored as it was; a line of
+                    // `extract` is saved like a new reading.
+                    if let state = line.store {
+                        counts[try await store.restore(line.record, state: state).rawValue, default: 0] += 1
+                    } else {
+                        counts[try await store.save(line.record).outcome.rawValue, default: 0] += 1
+                    }
+                }
                 return counts
             }
-            print("imported \(records.count) records: \(counts[.inserted] ?? 0) inserted, "
-                  + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged")
+            let said = ["inserted", "updated", "unchanged"].map { "\(counts[$0] ?? 0) \($0)" }
+                + ["restored", "duplicate", "kept"].compactMap { key in counts[key].map { "\($0) \(key)" } }
+            let nothingChanged = counts.keys.allSatisfy { $0 == "unchanged" }
+            print("imported \(lines.count) records: " + said.joined(separator: ", ") + (nothingChanged ? "; nothing changed" : ""))
+            if let kept = counts["kept"] {
+                StandardError.write("import: \(kept) records are stored here already with other content or history, and were kept as stored")
+            }
         }
     }
 
@@ -114,13 +135,15 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// `--store LOC` and `--log-level`, shared by the records and cases commands.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "A SQLite file, or a postgres:// URL (default: \(StoreLocation.defaultSQLitePath)).")
+    @Option(help: "An existing SQLite file, or a postgres:// URL (default: $INTAKE_STORE, else \(StoreLocation.defaultSQLitePath)).")
     var store: String?
     @OptionGroup var logging: LoggingOptions
 
-    /// Opens the store, runs `body`, and closes the store whether or not `body` threw.
-    func withStore<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
-        let store = try await StoreLocation.open(store, logger: logging.makeLogger())
+    /// Opens the store (by default one that already exists: a mistyped path is an error, not a
+    /// new empty store), runs `body`, and closes the store whether or not `body` threw.
+    func withStore<T: Sendable>(access: StoreLocation.Access = .existing,
+                                _ body: (any RecordStore) async throws -> T) async throws -> T {
+        let store = try await StoreLocation.open(store, access: access, logger: logging.makeLogger())
         do {
             let result = try await body(store)
             try await store.close()
@@ -138,8 +161,8 @@ struct RecordFilterOptions: ParsableArguments {
     @Option(help: "Only records received on or after this date (YYYY-MM-DD).") var since: String?
 
     func validate() throws {
-        if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-            throw ValidationError("--since takes a date as YYYY-MM-DD.")
+        if let since, Day(iso: since) == nil {
+            throw ValidationError("--since takes a calendar date as YYYY-MM-DD; \(since) is not one.")
         }
     }
 
@@ -153,15 +176,16 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     var format: RecordExport.Format { self == .jsonl ? .jsonl : .csv }
 }
 
-/// JSON Lines of case records: blank lines skipped, a bad line named by number only.
+/// JSON Lines of case records (with their store state when exported): blank lines skipped, a
+/// bad line named by number only.
 enum RecordLines {
-    static func decode(_ data: Data) throws -> [CaseRecord] {
+    static func decode(_ data: Data) throws -> [ExportedRecord] {
         let decoder = JSONDecoder()
-        var records: [CaseRecord] = []
+        var records: [ExportedRecord] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !($0 == 32 || $0 == 9 || $0 == 13) }) else { continue }
             do {
-                records.append(try decoder.decode(CaseRecord.self, from: Data(line)))
+                records.append(try decoder.decode(ExportedRecord.self, from: Data(line)))
             } catch let error as DecodingError {
                 throw CommandFailure("Line \(index + 1) is not a case record (\(location(of: error))); nothing was stored.")
             }

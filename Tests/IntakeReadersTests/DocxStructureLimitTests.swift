@@ -5,8 +5,9 @@ import Testing
 import ZIPFoundation
 
 /// Documents that are small on disk but costly to read: unended fields, huge rows, millions of
-/// empty paragraphs, floods of tick boxes. Each must finish (or fail with a code) quickly.
-@Suite struct DocxStructureLimitTests {
+/// empty paragraphs, floods of tick boxes. Each must finish (or fail with a code): the suite's
+/// time limit turns a blow-up (a quadratic read, a hang) into a failure; speed is the benchmark's.
+@Suite(.timeLimit(.minutes(2))) struct DocxStructureLimitTests {
     typealias B = DocxBuilder
 
     private static let textFieldBegin = """
@@ -25,12 +26,6 @@ import ZIPFoundation
         ], compression: .none)
     }
 
-    private func timed<T>(_ body: () throws -> T) throws -> (T, Duration) {
-        var result: T?
-        let elapsed = try ContinuousClock().measure { result = try body() }
-        return (result!, elapsed)
-    }
-
     // MARK: Fields
 
     /// The review's repro (20,000 FORMTEXT fields that never end, then runs; 50,000 here rather
@@ -39,8 +34,7 @@ import ZIPFoundation
     @Test func unendedTextFieldsStayCheap() throws {
         let runs = String(repeating: B.run("word "), count: 50_000)
         let data = try stored(B.paragraph(String(repeating: Self.textFieldBegin, count: 20_000) + runs))
-        let (document, elapsed) = try timed { try DocxReader().read(data) }
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        let document = try DocxReader().read(data)
         #expect(document.allBodyParagraphs.first?.text.count == 250_000)
         #expect(document.fields.isEmpty)
     }
@@ -73,8 +67,7 @@ import ZIPFoundation
             + B.paragraph(String(repeating: Self.textFieldBegin, count: 16)) + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
         let body = B.paragraph(String(repeating: box, count: 2_000)) + B.paragraph(String(repeating: B.run("word "), count: 40_000))
         let data = try stored(body)
-        let (document, elapsed) = try timed { try DocxReader().read(data) }
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        let document = try DocxReader().read(data)
         #expect(document.allBodyParagraphs.last?.text.count == 200_000)
     }
 
@@ -86,10 +79,10 @@ import ZIPFoundation
 
     @Test func rowWithTooManyCells() throws {
         let data = try stored(row(cells: 100_000))
-        try expectQuickly(.docxTooLarge) { _ = try DocxReader().read(data) }
+        expectIntakeError(.docxTooLarge) { _ = try DocxReader().read(data) }
         var limits = ReadLimits()
         limits.maxTableCellsPerRow = 50
-        try expectQuickly(.docxTooLarge) { _ = try B.read(row(cells: 51), limits: limits) }
+        expectIntakeError(.docxTooLarge) { _ = try B.read(row(cells: 51), limits: limits) }
         #expect(try B.read(row(cells: 50), limits: limits).allTables.first?.rows.first?.cells.count == 50)
     }
 
@@ -99,8 +92,7 @@ import ZIPFoundation
         var limits = ReadLimits()
         limits.maxTableCellsPerRow = 30_000
         let data = try stored(row(cells: 30_000, properties: "<w:gridSpan w:val=\"1000000000\"/>"))
-        let (document, elapsed) = try timed { try DocxReader(limits: limits).read(data) }
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        let document = try DocxReader(limits: limits).read(data)
         let cells = try #require(document.allTables.first?.rows.first?.cells)
         #expect(cells.count == 30_000)
         #expect(cells.allSatisfy { $0.columnSpan == 64 })
@@ -112,7 +104,7 @@ import ZIPFoundation
     /// The review's repro: 3,000,000 empty paragraphs (18 MB stored).
     @Test func millionsOfEmptyParagraphs() throws {
         let data = try stored(String(repeating: "<w:p/>", count: 3_000_000))
-        try expectQuickly(.docxTooLarge) { _ = try DocxReader().read(data) }
+        expectIntakeError(.docxTooLarge) { _ = try DocxReader().read(data) }
     }
 
     /// The block limit counts paragraphs, tables and cells in every part together.
@@ -120,24 +112,24 @@ import ZIPFoundation
         var limits = ReadLimits()
         limits.maxBlocks = 10
         #expect(try B.read(String(repeating: "<w:p/>", count: 10), limits: limits).body.count == 10)
-        try expectQuickly(.docxTooLarge) { _ = try B.read(String(repeating: "<w:p/>", count: 11), limits: limits) }
+        expectIntakeError(.docxTooLarge) { _ = try B.read(String(repeating: "<w:p/>", count: 11), limits: limits) }
         // One table, one row of three cells, each with a paragraph: 7 blocks; plus 4 paragraphs.
         let table = "<w:tbl><w:tr>" + String(repeating: B.cell("<w:p/>"), count: 3) + "</w:tr></w:tbl>"
-        try expectQuickly(.docxTooLarge) { _ = try B.read(table + String(repeating: "<w:p/>", count: 4), limits: limits) }
+        expectIntakeError(.docxTooLarge) { _ = try B.read(table + String(repeating: "<w:p/>", count: 4), limits: limits) }
         let footer = [("rId7", "footer", "footer1.xml", false)]
         let footerXML = "<w:ftr \(B.namespaces)>" + String(repeating: "<w:p/>", count: 6) + "</w:ftr>"
         let data = try B.docx(body: String(repeating: "<w:p/>", count: 5), documentRelationships: footer,
                               extraParts: [("word/footer1.xml", Data(footerXML.utf8))])
-        try expectQuickly(.docxTooLarge) { _ = try DocxReader(limits: limits).read(data) }
+        expectIntakeError(.docxTooLarge) { _ = try DocxReader(limits: limits).read(data) }
     }
 
     @Test func floodOfTickBoxes() throws {
         let data = try stored(B.paragraph(B.run(String(repeating: "\u{2610}", count: 1_000_000))))
-        try expectQuickly(.docxTooLarge) { _ = try DocxReader().read(data) }
+        expectIntakeError(.docxTooLarge) { _ = try DocxReader().read(data) }
         var limits = ReadLimits()
         limits.maxFormItems = 3
         #expect(try B.read(B.paragraph(B.run("\u{2610} a \u{2612} b \u{2610} c")), limits: limits).allBodyParagraphs.first?.ticks.count == 3)
-        try expectQuickly(.docxTooLarge) { _ = try B.read(B.paragraph(B.run("\u{2610} a \u{2612} b \u{2610} c \u{2610} d")), limits: limits) }
+        expectIntakeError(.docxTooLarge) { _ = try B.read(B.paragraph(B.run("\u{2610} a \u{2612} b \u{2610} c \u{2610} d")), limits: limits) }
     }
 
     // MARK: Long text
@@ -146,8 +138,7 @@ import ZIPFoundation
     @Test func millionCharacterParagraph() throws {
         for runs in [B.run(String(repeating: "abcdefghi ", count: 100_000)), String(repeating: B.run("abcdefghi "), count: 100_000)] {
             let data = try stored(B.paragraph(runs))
-            let (document, elapsed) = try timed { try DocxReader().read(data) }
-            #expect(elapsed < .seconds(5), "took \(elapsed)")
+            let document = try DocxReader().read(data)
             #expect(document.allBodyParagraphs.first?.text.count == 1_000_000)
         }
     }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import IntakeReaders
 
-/// The plain-text fallback for HTML-only e-mail bodies: what it keeps, and that its time
-/// grows linearly with the body. Serialized so the timed cases do not share the CPU.
-@Suite(.serialized) struct MailHTMLTextTests {
+/// The plain-text fallback for HTML-only e-mail bodies: what it keeps, on bodies large enough
+/// that a quadratic pass would run into the suite's time limit (a hang guard, not a speed check).
+@Suite(.serialized, .timeLimit(.minutes(2))) struct MailHTMLTextTests {
     @Test func tagsEntitiesAndBlocksBecomeReadableText() {
         let html = """
             <html><head><title>x</title><style>p { color: red }</style></head><body>
@@ -39,12 +39,9 @@ import Testing
         ("scripts", "<script>var a = 1;</script>ok "),
         ("styles", "<STYLE>p{}</Style >ok "),
     ])
-    func oneMegabyteConvertsQuickly(shape: String, unit: String) {
+    func oneMegabyteConverts(shape: String, unit: String) {
         let html = String(repeating: unit, count: 1_000_000 / unit.utf8.count + 1)
-        let start = Date()
         let text = HTMLText.plainText(fromHTML: html)
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 3, "\(shape): \(html.utf8.count) bytes took \(elapsed) s")
         #expect(!text.isEmpty)
         #expect(!text.contains("var a") && !text.contains("p{}"))
         #expect(text.contains("<") == (shape == "entities"))  // only a decoded &lt; is left

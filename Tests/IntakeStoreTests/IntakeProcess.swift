@@ -14,8 +14,9 @@ final class IntakeProcess: @unchecked Sendable {
     private let exited: AsyncStream<Int32>
     private let continuation: AsyncStream<Int32>.Continuation
 
-    /// Starts `intake arguments…`; environment additions are merged into this process's.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `intake arguments…` (in `directory`, else this process's); environment additions are
+    /// merged into this process's.
+    init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws {
         let binary = StoreHarness.intakeBinary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw HarnessError(description: "\(binary.path) is missing: build it with `swift build --build-tests` first.")
@@ -28,6 +29,7 @@ final class IntakeProcess: @unchecked Sendable {
         (exited, continuation) = AsyncStream.makeStream(of: Int32.self)
         process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
@@ -45,7 +47,7 @@ final class IntakeProcess: @unchecked Sendable {
                       stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
-        await (try IntakeProcess(arguments, environment: environment)).wait()
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> Result {
+        await (try IntakeProcess(arguments, environment: environment, directory: directory)).wait()
     }
 }

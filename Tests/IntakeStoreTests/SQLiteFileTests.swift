@@ -29,12 +29,18 @@ extension IntakeStoreTests {
             try await again.close()
         }
 
-        @Test("intake records list uses $XDG_DATA_HOME/intake/intake.sqlite by default, created 0600")
+        @Test("the default store is $XDG_DATA_HOME/intake/intake.sqlite, created 0600 by the commands that store")
         func defaultLocation() async throws {
             let home = try StoreHarness.temporaryFolder()
-            let result = try await IntakeProcess.run(["records", "list"], environment: ["XDG_DATA_HOME": home.path])
+            let environment = ["XDG_DATA_HOME": home.path, "INTAKE_STORE": ""]
+            let file = home.appendingPathComponent("records.jsonl")
+            try Samples.jsonl([Samples.record(sha: Samples.sha(71))]).write(to: file)
+            let imported = try await IntakeProcess.run(["records", "import", file.path], environment: environment)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let result = try await IntakeProcess.run(["records", "list"], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("ID"))
+            #expect(result.stdout.contains(String(Samples.sha(71).prefix(12))))
             let path = home.appendingPathComponent("intake/intake.sqlite").path
             #expect(try Self.mode(path) == 0o600)
         }

@@ -17,7 +17,10 @@ final class XMLStreamReader {
     enum NodeKind { case element, endElement, text, other }
 
     private let reader: xmlTextReaderPtr
-    private let data: Data
+    /// The part's bytes, copied into memory this reader owns: libxml2 reads them lazily for as
+    /// long as the reader lives, and a pointer lent by `Data.withUnsafeBytes` is valid only inside
+    /// that closure (a part of 14 bytes or less lives in a temporary copy on the stack).
+    private let bytes: UnsafeMutableRawBufferPointer
     private let partName: String
     private let maxDepth: Int
     /// Counts successful reads, so ``forEachChild(_:)`` can tell whether a body consumed a child.
@@ -50,22 +53,28 @@ final class XMLStreamReader {
         if Self.doctypeMarkers.contains(where: { data.range(of: $0) != nil }) {
             throw IntakeError(.xmlDoctype, "The \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
         }
-        self.data = data
-        self.partName = partName
-        self.maxDepth = limits.maxXMLDepth
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let made: xmlTextReaderPtr? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, buffer.count < Int(Int32.max) else { return nil }
-            // libxml2 keeps the pointer: `self.data` keeps the bytes alive as long as the reader.
-            return xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), partName, nil, options)
-        }
-        guard let made else {
+        guard !data.isEmpty, data.count < Int(Int32.max) else {
             throw IntakeError(.xmlMalformed, "The \(partName) could not be opened as XML.")
         }
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
+        _ = bytes.initializeMemory(as: UInt8.self, from: data)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        guard let made = xmlReaderForMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                            partName, nil, options) else {
+            bytes.deallocate()
+            throw IntakeError(.xmlMalformed, "The \(partName) could not be opened as XML.")
+        }
+        self.bytes = bytes
+        self.partName = partName
+        self.maxDepth = limits.maxXMLDepth
         reader = made
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    // The reader first: it may still point into the bytes until it is freed.
+    deinit {
+        xmlFreeTextReader(reader)
+        bytes.deallocate()
+    }
 
     /// Moves to the next node; false at the end of the part.
     @discardableResult
@@ -190,3 +199,7 @@ final class XMLStreamReader {
         return IntakeError(.xmlMalformed, "The \(partName) is not well-formed XML.")
     }
 }
+
+/// libxml2's reader keeps parser state that two threads must never touch at once.
+@available(*, unavailable)
+extension XMLStreamReader: Sendable {}

@@ -58,13 +58,7 @@ extension PostgresRecordStore {
     public func events(recordID: Int64) async throws -> [StoreEvent] {
         let (text, logger) = (sql.selectEvents, self.logger)
         return try await transaction("reading events") { db in
-            try await db.rows(text, [recordID], logger: logger).map { row in
-                let (id, recordID, sha, kind, at, detail) = try row.decode((Int64, Int64, String, String, String, String?).self)
-                guard let kind = StoreEventKind(rawValue: kind) else {
-                    throw StoreError(.storeFailed, "Event \(id) has an unknown kind.")
-                }
-                return StoreEvent(id: id, recordID: recordID, sha256: sha, kind: kind, at: at, detail: detail)
-            }
+            try await db.rows(text, [recordID], logger: logger).map(Self.event)
         }
     }
 
@@ -90,6 +84,14 @@ extension PostgresRecordStore {
         return StoredRecord(id: id, record: try RecordRows.decodeRecord(json, id: id), stage: stage, caseReference: ref,
                             caseID: caseID, storedAt: storedAt, updatedAt: updatedAt, resolvedAt: resolvedAt,
                             resolutionNote: note)
+    }
+
+    static func event(_ row: PostgresRow) throws -> StoreEvent {
+        let (id, recordID, sha, kind, at, detail) = try row.decode((Int64, Int64, String, String, String, String?).self)
+        guard let kind = StoreEventKind(rawValue: kind) else {
+            throw StoreError(.storeFailed, "Event \(id) has an unknown kind.")
+        }
+        return StoreEvent(id: id, recordID: recordID, sha256: sha, kind: kind, at: at, detail: detail)
     }
 
     static func caseSummary(_ row: PostgresRow) throws -> CaseSummary {

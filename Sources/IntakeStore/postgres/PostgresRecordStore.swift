@@ -28,17 +28,24 @@ public final class PostgresRecordStore: RecordStore {
     static let caseLockKey: Int64 = 0x1_4E7A_6B02
 
     /// Connects to `url` (`postgres://user[:password]@host[:port]/database[?sslmode=…&schema=…]`)
-    /// and applies any migrations not yet applied.
-    public init(url: String, logger: Logger, retry: RetryPolicy = .standard) async throws {
+    /// and applies any migrations not yet applied. With ``StoreLocation/Access/existing`` a
+    /// database or schema that holds no Intake store is `store.missing`, and nothing is created.
+    public init(url: String, logger: Logger, retry: RetryPolicy = .standard,
+                access: StoreLocation.Access = .createIfMissing) async throws {
         let parsed = try PostgresURL(url)
         var logger = logger
         logger[metadataKey: "store.kind"] = "postgres"
         self.logger = logger
         self.retry = retry
         location = parsed.display
-        clients = PostgresClientBox(configuration: parsed.clientConfiguration, logger: logger)
+        var configuration = parsed.clientConfiguration
+        // The server ends a statement that outlives its attempt's deadline, so an abandoned
+        // attempt (waiting on a lock, say) stops there instead of running on unseen.
+        configuration.options.additionalStartupParameters.append(
+            ("statement_timeout", "\(RetryPolicy.milliseconds(retry.attemptTimeout))"))
+        clients = PostgresClientBox(configuration: configuration, logger: logger)
         do {
-            try await migrate(schema: parsed.schema)
+            try await migrate(schema: parsed.schema, access: access)
         } catch {
             await clients.close()
             throw error
@@ -55,16 +62,32 @@ public final class PostgresRecordStore: RecordStore {
         let (clients, logger) = (self.clients, self.logger)
         return try await retry.run(operation, location: location, logger: logger,
                                    begin: { clients.begin() }, failed: { clients.replace($0.generation) }) { current in
-            try await current.client.withTransaction(logger: logger) { connection in try await body(connection) }
+            try await current.client.withConnection { connection in
+                // A cancelled attempt (past its deadline, or its caller gone) closes its
+                // connection: the query in flight ends and the pool gets the slot back.
+                try await withTaskCancellationHandler {
+                    try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+                } onCancel: {
+                    connection.close().whenComplete { _ in }
+                }
+            }
         }
     }
 
     // MARK: Migrations
 
-    private func migrate(schema: String?) async throws {
-        let logger = self.logger
+    private func migrate(schema: String?, access: StoreLocation.Access) async throws {
+        let (logger, location) = (self.logger, self.location)
         let applied = try await transaction("migrating the schema") { db -> [Int] in
             try await db.rows("SELECT pg_advisory_xact_lock($1)", [PostgresMigrations.lockKey], logger: logger)
+            // search_path is the URL's schema, so this finds the store's own table or nothing.
+            if access == .existing,
+               try await db.rows("SELECT to_regclass('schema_migrations') IS NULL", logger: logger).first?.decode(Bool.self) != false {
+                throw StoreError(.storeMissing, """
+                    No store at PostgreSQL \(location). Check the URL, or store records there first with \
+                    `intake extract FILE --store postgres://…`.
+                    """)
+            }
             if let schema {
                 try await db.rows("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", logger: logger)
             }
@@ -107,47 +130,64 @@ public final class PostgresRecordStore: RecordStore {
                              sql: StoreSQL, logger: Logger) async throws -> SaveResult {
         let now = RecordRows.now()
         let s = rows.source
-        // Two writers of the same document queue here; the second then finds the first's record.
-        try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [s.sha256, saveLockSeed], logger: logger)
+        try await lockSource(s.sha256, on: db, logger: logger)
         if let existing = try await db.rows(sql.findRecord, [s.sha256], logger: logger).first {
-            let (id, json, sourceID) = try existing.decode((Int64, String, Int64).self)
-            let stored = try RecordRows.decodeRecord(json, id: id)
-            // Canonical JSON, not ==: field order is not part of a record's content.
-            if try RecordRows.json(stored) == rows.recordJSON { return SaveResult(outcome: .unchanged, id: id) }
-            try await db.rows(sql.updateSource, [
-                s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender, s.emailPath,
-                s.emailSubject, sourceID,
-            ], logger: logger)
-            try await db.rows(sql.updateRecord, [
-                rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
-                rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
-            ], logger: logger)
-            try await db.rows(sql.deleteFields, [id], logger: logger)
-            try await db.rows(sql.deleteFindings, [id], logger: logger)
-            try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-            try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
-            let detail = "previous=\(stored.status.rawValue) " + rows.extractedDetail
-            try await db.rows(sql.insertEvent, [id, s.sha256, "reprocessed", now, detail], logger: logger)
-            return SaveResult(outcome: .updated, id: id)
+            let (id, json) = try existing.decode((Int64, String).self)
+            switch try SavePlan(storedJSON: json, id: id, incoming: record) {
+            case .unchanged:
+                return SaveResult(outcome: .unchanged, id: id)
+            case .duplicate(let detail):
+                try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, detail], logger: logger)
+                return SaveResult(outcome: .duplicate, id: id)
+            case .reprocess(let rows, let previous, let duplicate):
+                try await db.rows(sql.updateRecord, [
+                    rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
+                    rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
+                ], logger: logger)
+                try await db.rows(sql.deleteFields, [id], logger: logger)
+                try await db.rows(sql.deleteFindings, [id], logger: logger)
+                try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
+                try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
+                if let duplicate {
+                    try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, duplicate], logger: logger)
+                }
+                let detail = "previous=\(previous.status.rawValue) " + rows.extractedDetail
+                try await db.rows(sql.insertEvent, [id, s.sha256, "reprocessed", now, detail], logger: logger)
+                return SaveResult(outcome: .updated, id: id)
+            }
         }
-        guard let sourceID = try await db.rows(sql.insertSource, [
-            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
-            s.emailPath, s.emailSubject, now,
-        ], logger: logger).first?.decode(Int64.self),
-        let id = try await db.rows(sql.insertRecord, [
-            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
-            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, now, now,
-        ], logger: logger).first?.decode(Int64.self) else {
-            throw StoreError(.storeFailed, "PostgreSQL returned no id for a new record.")
-        }
-        try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-        try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
+        let id = try await insertNew(rows, storedAt: now, updatedAt: now, on: db, sql: sql, logger: logger)
         let received = s.emailPath == nil ? "format=\(s.format)" : "format=\(s.format) via=e-mail"
         for (kind, at, detail) in [("received", s.receivedAt ?? now, received as String?),
                                    ("extracted", now, rows.extractedDetail), ("stored", now, nil)] {
             try await db.rows(sql.insertEvent, [id, s.sha256, kind, at, detail], logger: logger)
         }
         return SaveResult(outcome: .inserted, id: id)
+    }
+
+    /// Two writers of the same document (saving or restoring it) queue here; the second then
+    /// finds the first's record.
+    static func lockSource(_ sha256: String, on db: PostgresConnection, logger: Logger) async throws {
+        try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [sha256, saveLockSeed], logger: logger)
+    }
+
+    /// As in the SQLite store: a record not stored yet, without its events.
+    static func insertNew(_ rows: RecordRows, storedAt: String, updatedAt: String, on db: PostgresConnection,
+                          sql: StoreSQL, logger: Logger) async throws -> Int64 {
+        let s = rows.source
+        guard let sourceID = try await db.rows(sql.insertSource, [
+            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
+            s.emailPath, s.emailSubject, storedAt,
+        ], logger: logger).first?.decode(Int64.self),
+        let id = try await db.rows(sql.insertRecord, [
+            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
+            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, storedAt, updatedAt,
+        ], logger: logger).first?.decode(Int64.self) else {
+            throw StoreError(.storeFailed, "PostgreSQL returned no id for a new record.")
+        }
+        try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
+        try await linkCase(rows, recordID: id, now: storedAt, on: db, sql: sql, logger: logger)
+        return id
     }
 
     private static func insertDetails(_ rows: RecordRows, recordID: Int64, on db: PostgresConnection,

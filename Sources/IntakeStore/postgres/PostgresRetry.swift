@@ -52,6 +52,9 @@ public struct RetryPolicy: Sendable, Equatable {
                 return try await Self.withDeadline(attemptTimeout) { try await body(context) }
             } catch let error as StoreError {
                 throw error
+            } catch let error as PostgresTransactionError where error.closureError is StoreError {
+                // The store's own verdict from inside a transaction (rolled back): said as it is.
+                throw error.closureError!
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -72,23 +75,33 @@ public struct RetryPolicy: Sendable, Equatable {
             }
             logger.info("store unavailable, retrying", metadata: [
                 "store.operation": "\(operation)", "store.attempt": "\(attempt)",
-                "store.retry_in_ms": "\(pause.components.seconds * 1000 + pause.components.attoseconds / 1_000_000_000_000_000)",
+                "store.retry_in_ms": "\(Self.milliseconds(pause))",
                 "error.reason": "\(failure.reason)",
             ])
             try await Task.sleep(for: pause)
         }
     }
 
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
     private struct AttemptTimedOut: Error {}
 
     /// `body`, or ``AttemptTimedOut`` once `limit` has passed.
     ///
-    /// The attempt runs in its own task and is cancelled, not awaited, when the deadline passes:
-    /// a connection attempt that ignores cancellation must not hold the caller past its budget.
-    /// An abandoned save that commits later is harmless (the next attempt finds it unchanged).
+    /// The attempt runs in its own task, which is cancelled, not awaited, when the deadline passes
+    /// or the caller is cancelled: a connection attempt that ignores cancellation must not hold the
+    /// caller past its budget, and an abandoned attempt must stop rather than go on holding a pooled
+    /// connection (the store closes a connection whose attempt is cancelled, and the server's
+    /// `statement_timeout` ends the statement it was running). An abandoned save that committed
+    /// just before is harmless: the next attempt finds it unchanged.
     static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let outcome = OneShot<T>()
-        let work = Task { outcome.resume(with: await Task { try await body() }.result) }
+        // `body` runs in `work` itself, not in a task `work` starts: cancelling `work` must reach it.
+        let work = Task {
+            do { outcome.resume(with: .success(try await body())) } catch { outcome.resume(with: .failure(error)) }
+        }
         let timer = Task {
             try await Task.sleep(for: limit)
             outcome.resume(with: .failure(AttemptTimedOut()))
@@ -117,9 +130,11 @@ public struct RetryPolicy: Sendable, Equatable {
             case let error as PSQLError:
                 if error.code == .server {
                     let state = error.serverInfo?[.sqlState] ?? "?????"
-                    // 08: connection exception; 57P0x: shutdown / starting up; 53300: too many
-                    // connections; 40001, 40P01: serialisation failure, deadlock.
-                    let transient = state.hasPrefix("08") || state.hasPrefix("57P") || ["53300", "40001", "40P01"].contains(state)
+                    // 08: connection exception; 57P0x: shutdown / starting up; 57014: the
+                    // attempt's statement_timeout; 53300: too many connections; 40001, 40P01:
+                    // serialisation failure, deadlock.
+                    let transient = state.hasPrefix("08") || state.hasPrefix("57P")
+                        || ["57014", "53300", "40001", "40P01"].contains(state)
                     self.init(isTransient: transient, reason: "SQLSTATE \(state)")
                 } else {
                     let transient: Set<PSQLError.Code> = [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown]

@@ -57,12 +57,7 @@ extension SQLiteRecordStore {
     public func events(recordID: Int64) async throws -> [StoreEvent] {
         let text = sql.selectEvents
         return try await read("reading events") { db in
-            try Row.fetchAll(db, sql: text, arguments: [recordID]).map { row in
-                guard let kind = StoreEventKind(rawValue: row[3]) else {
-                    throw StoreError(.storeFailed, "Event \(row[0] as Int64) has an unknown kind.")
-                }
-                return StoreEvent(id: row[0], recordID: row[1], sha256: row[2], kind: kind, at: row[4], detail: row[5])
-            }
+            try Row.fetchAll(db, sql: text, arguments: [recordID]).map(Self.event)
         }
     }
 
@@ -118,6 +113,13 @@ extension SQLiteRecordStore {
         return StoredRecord(
             id: id, record: try RecordRows.decodeRecord(row[1], id: id), stage: row[2], caseReference: row[3],
             caseID: row[4], storedAt: row[5], updatedAt: row[6], resolvedAt: row[7], resolutionNote: row[8])
+    }
+
+    static func event(_ row: Row) throws -> StoreEvent {
+        guard let kind = StoreEventKind(rawValue: row[3]) else {
+            throw StoreError(.storeFailed, "Event \(row[0] as Int64) has an unknown kind.")
+        }
+        return StoreEvent(id: row[0], recordID: row[1], sha256: row[2], kind: kind, at: row[4], detail: row[5])
     }
 
     static func caseSummary(_ row: Row) -> CaseSummary {

@@ -99,37 +99,28 @@ public final class SQLiteRecordStore: RecordStore {
         let s = rows.source
         if let existing = try Row.fetchOne(db, sql: sql.findRecord, arguments: [s.sha256]) {
             let id: Int64 = existing[0]
-            let stored = try RecordRows.decodeRecord(existing[1], id: id)
-            // Canonical JSON, not ==: field order is not part of a record's content.
-            if try RecordRows.json(stored) == rows.recordJSON { return SaveResult(outcome: .unchanged, id: id) }
-            let sourceID: Int64 = existing[2]
-            try db.execute(sql: sql.updateSource, arguments: [
-                s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender, s.emailPath,
-                s.emailSubject, sourceID,
-            ])
-            try db.execute(sql: sql.updateRecord, arguments: [
-                rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
-                rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
-            ])
-            try db.execute(sql: sql.deleteFields, arguments: [id])
-            try db.execute(sql: sql.deleteFindings, arguments: [id])
-            try insertDetails(rows, recordID: id, in: db, sql: sql)
-            try linkCase(rows, recordID: id, now: now, in: db, sql: sql)
-            let detail = "previous=\(stored.status.rawValue) " + rows.extractedDetail
-            try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "reprocessed", now, detail])
-            return SaveResult(outcome: .updated, id: id)
+            switch try SavePlan(storedJSON: existing[1], id: id, incoming: record) {
+            case .unchanged:
+                return SaveResult(outcome: .unchanged, id: id)
+            case .duplicate(let detail):
+                try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "duplicate", now, detail])
+                return SaveResult(outcome: .duplicate, id: id)
+            case .reprocess(let rows, let previous, let duplicate):
+                try db.execute(sql: sql.updateRecord, arguments: [
+                    rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
+                    rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
+                ])
+                try db.execute(sql: sql.deleteFields, arguments: [id])
+                try db.execute(sql: sql.deleteFindings, arguments: [id])
+                try insertDetails(rows, recordID: id, in: db, sql: sql)
+                try linkCase(rows, recordID: id, now: now, in: db, sql: sql)
+                if let duplicate { try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "duplicate", now, duplicate]) }
+                let detail = "previous=\(previous.status.rawValue) " + rows.extractedDetail
+                try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, "reprocessed", now, detail])
+                return SaveResult(outcome: .updated, id: id)
+            }
         }
-        guard let sourceID = try Int64.fetchOne(db, sql: sql.insertSource, arguments: [
-            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
-            s.emailPath, s.emailSubject, now,
-        ]), let id = try Int64.fetchOne(db, sql: sql.insertRecord, arguments: [
-            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
-            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, now, now,
-        ]) else {
-            throw StoreError(.storeFailed, "SQLite returned no id for a new record.")
-        }
-        try insertDetails(rows, recordID: id, in: db, sql: sql)
-        try linkCase(rows, recordID: id, now: now, in: db, sql: sql)
+        let id = try insertNew(rows, storedAt: now, updatedAt: now, in: db, sql: sql)
         for (kind, at, detail) in [
             ("received", s.receivedAt ?? now, s.emailPath == nil ? "format=\(s.format)" : "format=\(s.format) via=e-mail"),
             ("extracted", now, rows.extractedDetail),
@@ -138,6 +129,24 @@ public final class SQLiteRecordStore: RecordStore {
             try db.execute(sql: sql.insertEvent, arguments: [id, s.sha256, kind, at, detail])
         }
         return SaveResult(outcome: .inserted, id: id)
+    }
+
+    /// Inserts a record not stored yet (source, record, fields, findings, case link); events are
+    /// the caller's. `storedAt` also dates the source and the case it opens or touches.
+    static func insertNew(_ rows: RecordRows, storedAt: String, updatedAt: String, in db: Database, sql: StoreSQL) throws -> Int64 {
+        let s = rows.source
+        guard let sourceID = try Int64.fetchOne(db, sql: sql.insertSource, arguments: [
+            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
+            s.emailPath, s.emailSubject, storedAt,
+        ]), let id = try Int64.fetchOne(db, sql: sql.insertRecord, arguments: [
+            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
+            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, storedAt, updatedAt,
+        ]) else {
+            throw StoreError(.storeFailed, "SQLite returned no id for a new record.")
+        }
+        try insertDetails(rows, recordID: id, in: db, sql: sql)
+        try linkCase(rows, recordID: id, now: storedAt, in: db, sql: sql)
+        return id
     }
 
     private static func insertDetails(_ rows: RecordRows, recordID: Int64, in db: Database, sql: StoreSQL) throws {
