@@ -27,7 +27,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         var status = InboxStatus(directory: directory)
         if let store {
-            let recordStore = try await StoreLocation.open(store, logger: logging.makeLogger())
+            let recordStore = try await StoreLocation.open(store, access: .existing, logger: logging.makeLogger())
             try await status.readHeartbeat(from: recordStore, directory: directory)
             try await recordStore.close()
         }

@@ -9,10 +9,10 @@ extension IntakeStoreTests {
         static let samples = StoreHarness.packageRoot.appendingPathComponent("samples").path
         static let readers: [[String]] = [
             ["records", "list"], ["records", "show", "1"], ["records", "export"], ["records", "resolve", "1"],
-            ["cases", "list"], ["cases", "show", "1"],
+            ["cases", "list"], ["cases", "show", "1"], ["status", StoreHarness.packageRoot.appendingPathComponent("samples").path],
         ]
 
-        @Test("records and cases refuse a SQLite store that does not exist, naming it, and create nothing",
+        @Test("records, cases and status refuse a SQLite store that does not exist, naming it, and create nothing",
               arguments: Self.readers)
         func missingSQLiteStore(_ command: [String]) async throws {
             let path = try StoreHarness.temporaryFolder().appendingPathComponent("typo/intake.sqlite").path
