@@ -49,7 +49,10 @@ extension FieldLocator {
         }
         if isWholeUnit, open != nil || openUnmatched != nil {
             let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
-            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: Set(found.regions.keys)) {
+            // A signature is a name or a picture, never a "Label: value" line.
+            let signature = open.flatMap { key in mapping.fields.first { $0.key == key } }?.type == .signature
+            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: Set(found.regions.keys),
+                                     stopAtColonLines: signature) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
                     found.regions[key]?.paragraphs += paragraphs

@@ -118,7 +118,8 @@ struct FieldLocator {
                         }
                     }
                     if field.placements.contains(.below) {
-                        let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: Set(found.regions.keys).union([field.key]))
+                        let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: Set(found.regions.keys).union([field.key]),
+                                                 stopAtColonLines: field.type == .signature)
                         found.regions[field.key] = ValueRegion(
                             paragraphs: below.flatMap { units[$0].cells.flatMap(\.paragraphs) },
                             units: index...(below.last ?? index),
@@ -230,11 +231,12 @@ struct FieldLocator {
     /// Units after `index` up to the next label or heading.
     /// With `firstIsValue` (a label line that ended in a colon), the first unit is the value
     /// unless it is surely a label: "Not resolved: …" under "Outcome:" is an answer.
-    func collectBelow(after index: Int, firstIsValue: Bool = false, taken: Set<String> = []) -> [Int] {
+    func collectBelow(after index: Int, firstIsValue: Bool = false, taken: Set<String> = [], stopAtColonLines: Bool = false) -> [Int] {
         var result: [Int] = []
         var next = index + 1
         while next < units.count, result.count < Self.maxBelowUnits {
             let unit = units[next]
+            if stopAtColonLines, unit.cells.count == 1, LabelMatcher.hasValueAfterColon(unit.cells[0].text) { break }
             if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }),
                !unit.cells.contains(where: { $0.paragraphs.contains(where: Self.isQuestionWithBoxes) }) {
                 result.append(next)

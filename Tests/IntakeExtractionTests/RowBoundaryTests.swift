@@ -40,7 +40,8 @@ import Testing
                            "DISPUTE: REASON AND AGENCY VIEWS", "How many days did it take to resolve?", "How well did the policy work for you?", "WHO IS ESCALATING?",
                            "Your name (person escalating)", "What was tried informally first?", "Referrer's role/title",
                            "Which agency do you work for?",
-                           "What happened next? (if resolved, what was agreed)"]
+                           "What happened next? (if resolved, what was agreed)",
+                           "Signed on behalf of Agency B (manager)"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -150,5 +151,15 @@ import Testing
         ])
         #expect(extracted.fields["dispute.outcome"] == .text("Referral accepted."))
         #expect(extracted.fields["dispute.actions_taken"] == nil)
+    }
+
+    @Test func aLabelValueLineUnderASignatureLabelIsItsOwnRowNotTheSignature() throws {
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("Signed on behalf of Agency B (manager):", nil),
+            ("Response sent on (dd/mm/yyyy): 10th April 2026", nil),
+        ])
+        #expect(extracted.fields["date.responded"] == .date("2026-04-10"))
+        #expect(extracted.fields["responder.signature"] == .signature(SignatureValue(present: false, kind: .none)))
     }
 }
