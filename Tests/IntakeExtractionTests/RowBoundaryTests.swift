@@ -41,7 +41,7 @@ import Testing
                            "Your name (person escalating)", "What was tried informally first?", "Referrer's role/title",
                            "Which agency do you work for?",
                            "What happened next? (if resolved, what was agreed)",
-                           "Signed on behalf of Agency B (manager)"]
+                           "Signed on behalf of Agency B (manager)", "WHEN WAS THE CHILD BORN?", "Born (date)"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -161,5 +161,12 @@ import Testing
         ])
         #expect(extracted.fields["date.responded"] == .date("2026-04-10"))
         #expect(extracted.fields["responder.signature"] == .signature(SignatureValue(present: false, kind: .none)))
+    }
+
+    @Test func bornMeansTheDateOfBirth() throws {
+        let asked = try Self.extract(title: Self.bolton, [("Date completed: 01/06/2026", nil), ("WHEN WAS THE CHILD BORN? 25 August 2008", nil)])
+        #expect(asked.fields["child.dob"] == .date("2008-08-25"))
+        let row = try Self.extract(title: Self.bolton, [("Date completed", "01/06/2026"), ("Born (date):", "17 June 2013")])
+        #expect(row.fields["child.dob"] == .date("2013-06-17"))
     }
 }
