@@ -7,7 +7,7 @@ struct Intake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "Turn safeguarding escalation forms (DOCX, PDF, e-mail) into validated case records.",
-        subcommands: [ExtractCommand.self, ReportCommand.self, WatchCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self,
+        subcommands: [ExtractCommand.self, ReportCommand.self, FollowupCommand.self, WatchCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self,
                       WorkerCommand.self])
 
     /// ArgumentParser exits 64 on a usage error; the contract says 2.
