@@ -36,7 +36,9 @@ enum ReportStyle {
     static func page(title: String, _ body: Node<HTML.BodyContext>...) -> String {
         HTML(
             .lang(.english),
-            .head(.encoding(.utf8), .title(title), .style(css)),
+            // Not Plot's .title(), which also copies the title into meta attributes, and Plot does
+            // not escape attribute values: data goes only into text nodes.
+            .head(.encoding(.utf8), .element(named: "title", text: title), .style(css)),
             .body(.div(.class("main"), .h1(.text(title)), .group(body)))
         ).render(indentedBy: .spaces(1))
     }
