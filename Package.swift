@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // C libraries, through pkg-config, with the Debian package that provides each.
@@ -55,7 +56,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // What submitters and the business unit read.
-        .target(name: "IntakeReports", dependencies: ["IntakeRecord"]),
+        // HTML through Plot, escaped by construction.
+        .target(name: "IntakeReports", dependencies: [
+            "IntakeRecord", "IntakeMapping", "IntakeValidation", "CGMime",
+            .product(name: "Plot", package: "Plot"),
+        ]),
         // Wires the stages together for one file, a batch or an inbox.
         .target(name: "IntakePipeline", dependencies: [
             "IntakeErrors", "IntakeDocument", "IntakeReaders", "IntakeRecord", "IntakeMapping",
@@ -93,6 +98,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),
+        .testTarget(name: "IntakeReportsTests", dependencies: [
+            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "CLibXML2", "CGMime",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
+#include <libxml/HTMLparser.h>
 
 /// Swift 6 cannot use the C global `xmlFree`; free strings libxml2 hands out through this.
 static inline void intake_xml_free(void *p) { if (p) xmlFree(p); }

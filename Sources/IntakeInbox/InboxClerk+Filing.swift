@@ -9,7 +9,7 @@ extension InboxClerk {
     func file(_ claim: Claim, records: [CaseRecord], status: RecordStatus) throws -> String {
         if status == .rejected { return try file(claim, rejected: true, note: ("reason", Self.reasonText(records))) }
         let unaccepted = records.filter { $0.status != .accepted }
-        let report = unaccepted.map { SubmitterReport(record: $0).render() }.joined(separator: "\n")
+        let report = unaccepted.map { SubmitterReport(record: $0, context: reports).renderText() }.joined(separator: "\n")
         return try file(claim, rejected: false, note: unaccepted.isEmpty ? nil : ("report", report))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import IntakePipeline
 import IntakeRecord
+import IntakeReports
 import IntakeStore
 import Logging
 
@@ -17,6 +18,7 @@ struct InboxClerk: Sendable {
     let layout: InboxLayout
     let processor: any FileProcessor
     let store: any RecordStore
+    let reports: ReportContext
     let output: @Sendable (CaseRecord) -> Void
     let logger: Logger
 

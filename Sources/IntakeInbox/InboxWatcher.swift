@@ -2,6 +2,7 @@ import Foundation
 import IntakeErrors
 import IntakePipeline
 import IntakeRecord
+import IntakeReports
 import IntakeStore
 import Logging
 import ServiceLifecycle
@@ -45,14 +46,16 @@ public struct InboxWatcher: Service {
     let store: any RecordStore
     let logger: Logger
 
+    /// - parameter reports: what the submitter's report beside a needs-attention file names and cites.
     public init(directory: String, processor: any FileProcessor, store: any RecordStore, options: Options,
-                tally: InboxTally = InboxTally(), logger: Logger, output: @escaping @Sendable (CaseRecord) -> Void) {
+                reports: ReportContext, tally: InboxTally = InboxTally(), logger: Logger,
+                output: @escaping @Sendable (CaseRecord) -> Void) {
         layout = InboxLayout(root: directory, inPlace: options.inPlace)
         self.options = options
         self.tally = tally
         self.store = store
         self.logger = logger
-        clerk = InboxClerk(layout: layout, processor: processor, store: store, output: output, logger: logger)
+        clerk = InboxClerk(layout: layout, processor: processor, store: store, reports: reports, output: output, logger: logger)
     }
 
     public func run() async throws {

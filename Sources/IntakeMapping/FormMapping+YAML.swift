@@ -4,7 +4,7 @@ extension FormMapping {
     /// Reads one form mapping; every mistake is a ``MappingError`` with its line.
     public init(yaml: String, file: String) throws {
         let root = try YAMLReader.root(yaml: yaml, file: file)
-        try root.rejectUnknownKeys(["mapping", "kind", "partnership", "form_version", "recognise", "stage", "sections", "fields", "checks"])
+        try root.rejectUnknownKeys(["mapping", "kind", "partnership", "form_version", "title", "short_title", "recognise", "stage", "sections", "fields", "checks"])
         kind = try root.string("kind")
         partnership = try root.string("partnership")
         id = try root.optionalString("mapping") ?? "\(partnership)/\(kind)"
@@ -14,6 +14,8 @@ extension FormMapping {
         formVersion = try root.optionalString("form_version")
         guard let recogniseNode = try root.child("recognise") else { throw root.error("missing required key 'recognise'") }
         recognition = try Recognition(recogniseNode)
+        title = try root.optionalString("title") ?? recognition.titles.first ?? kind
+        shortTitle = try root.optionalString("short_title") ?? "the \(title)"
         guard let stageNode = try root.child("stage") else { throw root.error("missing required key 'stage'") }
         try stageNode.rejectUnknownKeys(["key", "allowed", "from_file_name"])
         stage = StageRule(key: try stageNode.string("key"), allowed: try stageNode.ints("allowed"),

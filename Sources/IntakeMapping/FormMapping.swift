@@ -8,6 +8,10 @@ public struct FormMapping: Sendable, Equatable {
     public var partnership: String
     /// The version of the form this mapping was written for (`v2.1`).
     public var formVersion: String?
+    /// The display title reports give the form (`title:`, else its first recognised title).
+    public var title: String
+    /// How a sentence names it: "the RPDE form" (`short_title:`).
+    public var shortTitle: String
     public var recognition: Recognition
     public var stage: StageRule
     /// Headings that scope repeated labels ("Name" under "Agency A practitioner").

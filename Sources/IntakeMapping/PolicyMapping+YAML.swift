@@ -2,9 +2,10 @@ extension PolicyMapping {
     /// Reads one policy mapping; every mistake is a ``MappingError`` with its line.
     public init(yaml: String, file: String) throws {
         let root = try YAMLReader.root(yaml: yaml, file: file)
-        try root.rejectUnknownKeys(["partnership", "name", "recognise", "stages"])
+        try root.rejectUnknownKeys(["partnership", "name", "short_name", "recognise", "stages"])
         partnership = try root.string("partnership")
         name = try root.string("name")
+        shortName = try root.optionalString("short_name") ?? name
         guard let recogniseNode = try root.child("recognise") else { throw root.error("missing required key 'recognise'") }
         recognition = try Recognition(recogniseNode)
         stages = try root.children("stages").map { node in

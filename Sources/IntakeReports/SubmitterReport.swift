@@ -1,64 +1,76 @@
+import IntakeMapping
 import IntakeRecord
 
-/// The validation report for whoever sent a form: what is missing or wrong, in plain words,
-/// and how to fix it. Built from the record alone, so it reads the same for DOCX, PDF or e-mail.
+/// The report for whoever sent a form: which form and partnership it was read as, each
+/// problem with the label as printed and whose part of the form it is, why it matters under
+/// the partnership's policy, what to do, and what was accepted. Built from the record and the
+/// mappings, so a new partnership's form reads as well as the first four.
 ///
-/// It names fields by their printed labels (inside the findings' messages) and never repeats
-/// a value from the form: the report may be e-mailed back.
-public struct SubmitterReport: Sendable {
-    public let record: CaseRecord
-
-    public init(record: CaseRecord) {
-        self.record = record
+/// It never repeats a field value: the report may be e-mailed back. Rendered as text, HTML,
+/// JSON or a reply e-mail by the `render…` extensions.
+public struct SubmitterReport: Sendable, Equatable, Encodable {
+    public struct Problem: Sendable, Equatable, Encodable {
+        public var code: FindingCode
+        public var severity: IntakeRecord.Severity
+        /// The field's label as printed on the form, when the finding concerns a field.
+        public var label: String?
+        /// The party or Part of the form the field belongs to ("Agency B practitioner").
+        public var party: String?
+        public var problem: String
+        public var whyItMatters: String
+        public var whatToDo: String
     }
 
-    public func render() -> String {
-        var lines: [String] = []
-        let name = record.source.attachmentName ?? lastComponent(record.source.path)
-        lines.append("Report for \(name)")
-        lines.append(String(repeating: "=", count: min(72, 11 + name.count)))
-        lines.append(summaryLine)
-        let errors = record.findings.filter { $0.severity == .error }
-        let warnings = record.findings.filter { $0.severity == .warning }
-        if !errors.isEmpty {
-            lines.append("")
-            lines.append("Must be fixed before the form can be accepted:")
-            lines += errors.enumerated().map { "  \($0.offset + 1). \($0.element.message)" }
-        }
-        if !warnings.isEmpty {
-            lines.append("")
-            lines.append("Please check:")
-            lines += warnings.enumerated().map { "  \($0.offset + 1). \($0.element.message)" }
-        }
-        if record.findings.isEmpty {
-            lines.append("")
-            lines.append("Nothing is missing. Thank you.")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
+    /// "Report for …": the attachment's or file's own name (the sender's own).
+    public var documentName: String
+    /// Set when the document came attached to an e-mail.
+    public var emailSubject: String?
+    public var status: RecordStatus
+    /// "Resolving Professional Differences and Escalation (RPDE) Form", nil when unrecognised.
+    public var formTitle: String?
+    public var partnershipName: String?
+    public var summary: String
+    public var problems: [Problem]
+    /// Labels of the rows that were read and accepted (labels only, never values).
+    public var accepted: [String]
+    /// What to do next, addressed to the sender.
+    public var nextStep: String
 
-    private var summaryLine: String {
+    public init(record: CaseRecord, context: ReportContext) {
+        let form = context.form(of: record)
+        let policy = context.policy(of: record)
+        documentName = record.source.attachmentName ?? Self.lastComponent(record.source.path)
+        emailSubject = record.source.attachmentOf == nil ? nil : record.source.subject
+        status = record.status
+        formTitle = form?.title
+        partnershipName = policy?.name
+        let explainer = FindingExplainer(record: record, form: form, policy: policy, context: context)
+        problems = record.findings.sorted { $0.severity < $1.severity }.map(explainer.problem)
+        accepted = Self.acceptedLabels(record: record, form: form)
+        let named = form.map { "\($0.shortTitle)\(policy.map { " of \($0.name)" } ?? "")" } ?? "the document"
         switch record.status {
         case .accepted:
-            return "Accepted: \(formName) is complete\(record.findings.isEmpty ? "." : ", with points worth checking below.")"
+            summary = "Accepted: \(named) was read and is complete\(problems.isEmpty ? "." : "; please check the points below.")"
+            nextStep = problems.isEmpty ? "Nothing more is needed from you. Thank you." :
+                "Nothing more is needed for the form to be logged, but please check the points below and send a corrected form if any is wrong."
         case .needsAttention:
-            return "Needs attention: \(formName) was read, but it cannot be accepted as it stands."
+            summary = "Needs attention: \(named) was read, but it cannot be accepted as it stands."
+            nextStep = "Please correct the form as set out below and send the whole form again, in reply to this message."
         case .rejected:
-            return "Not accepted: the file could not be used as a form."
+            summary = "Not accepted: the file could not be used as a form."
+            nextStep = "Please send the form again as a Word (.docx) or PDF file, attached to a reply to this message."
         }
     }
 
-    private var formName: String {
-        let kinds = ["rpde-form": "the RPDE form", "monitoring-form": "the monitoring form",
-                     "escalation-notification": "the escalation notification",
-                     "escalation-template": "the escalation template", "policy": "the policy document"]
-        let kind = record.kind.flatMap { kinds[$0] } ?? "the document"
-        guard let partnership = record.partnership else { return kind }
-        let readable = partnership.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        return "\(kind) (\(readable))"
+    /// Rows the mapping knows that hold a value and have no finding against them.
+    private static func acceptedLabels(record: CaseRecord, form: FormMapping?) -> [String] {
+        guard let form, record.status != .rejected else { return [] }
+        let flagged = Set(record.findings.compactMap(\.field))
+        return form.fields.filter { record.fields[$0.key] != nil && !flagged.contains($0.key) }
+            .map { field in field.section.map { "\(field.label) (\($0))" } ?? field.label }
     }
 
-    private func lastComponent(_ path: String) -> String {
+    static func lastComponent(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -39,6 +39,12 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --share: seconds after which a file claimed by a process that never finished it may be claimed again.")
     var claimLease: Double = 600
 
+    @Option(name: .long, help: "Also write each record's submitter report into this folder, named by the file's SHA-256.")
+    var reports: String?
+
+    @Option(name: .long, help: "With --reports: text, html, json or eml (a ready reply to an e-mail's sender).")
+    var reportFormat: ReportFormat = .html
+
     @Option(name: .long, help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
@@ -72,6 +78,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var recordStore: (any RecordStore)?
         if let store { recordStore = try await StoreLocation.open(store, logger: logger) }
         let pipeline = Pipeline(configuration: configuration)
+        let reportFiles = try reports.map { try ReportFiles(path: $0, format: reportFormat, configuration: configuration) }
         if resume, let recordStore {
             items = try await Self.unstored(items, in: recordStore, pipeline: pipeline, quiet: quiet)
         }
@@ -93,6 +100,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 for record in records {
                     FileHandle.standardOutput.write(try record.jsonLine())
                     if let recordStore { try await recordStore.save(record) }
+                    try reportFiles?.write(record)
                 }
                 if records.isEmpty {
                     tally.passOver()  // another --share process has it

@@ -17,7 +17,7 @@ struct RecordsCommand: AsyncParsableCommand {
         @OptionGroup var filter: RecordFilterOptions
 
         func run() async throws {
-            let records = try await store.withStore { try await $0.records(matching: filter.filter) }
+            let records = try await store.withStore { try await $0.records(matching: filter.filter) }.filter(filter.keeps)
             // No case reference column: people write children's names into that box.
             var rows = [["ID", "SHA256", "KIND", "PARTNERSHIP", "STATUS", "STAGE", "CASE", "RECEIVED"]]
             for s in records {
@@ -61,7 +61,7 @@ struct RecordsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (records, events) = try await store.withStore { store in
-                let records = try await store.records(matching: filter.filter)
+                let records = try await store.records(matching: filter.filter).filter(filter.keeps)
                 var events: [Int64: [StoreEvent]] = [:]
                 if format == .jsonl {
                     for record in records { events[record.id] = try await store.events(recordID: record.id) }
@@ -159,6 +159,7 @@ struct RecordFilterOptions: ParsableArguments {
     @Option(help: "accepted, needs-attention, rejected or resolved.") var status: StoredStatus?
     @Option(help: "A partnership, e.g. bolton.") var partnership: String?
     @Option(help: "Only records received on or after this date (YYYY-MM-DD).") var since: String?
+    @Option(help: "Only records with this finding, e.g. response-overdue.") var finding: FindingCode?
 
     func validate() throws {
         if let since, Day(iso: since) == nil {
@@ -167,9 +168,15 @@ struct RecordFilterOptions: ParsableArguments {
     }
 
     var filter: RecordFilter { RecordFilter(status: status, partnership: partnership, since: since) }
+
+    /// What the store cannot filter on: the findings inside each record.
+    func keeps(_ stored: StoredRecord) -> Bool {
+        finding.map { code in stored.record.findings.contains { $0.code == code } } ?? true
+    }
 }
 
 extension StoredStatus: ExpressibleByArgument {}
+extension FindingCode: ExpressibleByArgument {}
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, csv

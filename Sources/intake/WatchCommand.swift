@@ -4,6 +4,7 @@ import IntakeInbox
 import IntakePipeline
 import IntakeRecord
 import IntakeStore
+import IntakeReports
 import Logging
 import ServiceLifecycle
 
@@ -77,7 +78,9 @@ struct WatchCommand: AsyncParsableCommand {
             directory: directory,
             processor: inProcess ? Pipeline(configuration: configuration)
                 : isolation.isolatedProcessor(configuration: configuration, logging: logging),
-            store: recordStore, options: options, logger: logger
+            store: recordStore, options: options,
+            reports: ReportContext(mappings: configuration.mappings, calendar: configuration.calendar, asOf: configuration.asOf),
+            logger: logger
         ) { record in
             if let line = try? record.jsonLine() { FileHandle.standardOutput.write(line) }
         }
