@@ -153,8 +153,10 @@ import Glibc
     }
     @Test func anEmptyFileClosedAndWrittenIntoLaterIsReadOnceWhole() async throws {
         defer { h.remove() }
-        let watcher = try WatcherProcess(h, ["--settle", "2"])
-        try await Task.sleep(for: .milliseconds(500))
+        // A settle time far longer than the pause below, however loaded the machine: the
+        // empty file must wait, and the written one is taken when it is closed.
+        let watcher = try WatcherProcess(h, ["--settle", "60"])
+        #expect(try await eventually(60) { watcher.stderr.contains("watching") }, "the watcher set up its events")
         // A copy that creates its file, closes it empty, then opens it again to write.
         let target = h.inbox.appendingPathComponent("south-glos-monitoring-form-03.pdf")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
