@@ -42,6 +42,8 @@ struct FormLabels: Sendable {
     /// Word → indexes of the wordings holding it: a text scores 0 against a wording it shares
     /// no word with, so only the wordings listed under its words need scoring.
     private let wordingsByWord: [String: [Int]]
+    /// Per section, the words of all its wordings (asked for on every heading looked at).
+    let sectionWordSets: [String: Set<String>]
     private let weights: [String: Double]
     private let sectionWeights: [String: Double]
     /// Words no label of the form has: they count against a match, but less than label words.
@@ -116,6 +118,7 @@ struct FormLabels: Sendable {
         sectionWordings = sectionDrafts.map {
             SectionWording(section: $0.0, words: $0.1, weight: Self.sum($0.1, sectionWeights, Self.unknownSectionWeight))
         }
+        sectionWordSets = sectionWords
     }
 
     /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.

@@ -73,6 +73,6 @@ extension LabelMatcher {
     }
 
     func sectionWords(_ section: String) -> Set<String> {
-        labels.sectionWordings.filter { $0.section == section }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+        labels.sectionWordSets[section] ?? []
     }
 }
