@@ -5,12 +5,16 @@
 # Not a test: it reports, it does not judge.
 #   scripts/bench.sh [COPIES]     # the corpus is samples/ + ../shared/forms/filled, COPIES times
 #                                 # (default 20), plus corpus/dev once (forms worded as the mappings never were)
+#   INTAKE_BIN=path/to/intake scripts/bench.sh …   # measure that build instead of building .build/release
+# Latency per file (median, p90, p99, max) is the batch summary's "per file" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-20}"
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >&2; }
-INTAKE_BUILD_FLAGS="-c release" scripts/setup.sh
-intake=".build/release/intake"
+if [ -n "${INTAKE_BIN:-}" ]; then intake="$INTAKE_BIN"; else
+    INTAKE_BUILD_FLAGS="-c release" scripts/setup.sh
+    intake=".build/release/intake"
+fi
 
 corpus="$(mktemp -d /tmp/intake-bench.XXXXXX)"
 trap 'rm -rf "$corpus"' EXIT
@@ -25,24 +29,29 @@ mkdir -p "$corpus/dev" && find corpus/dev -name '*.docx' -o -name '*.pdf' | xarg
 docs=$(find "$corpus" -type f | wc -l)
 pdfs=$(find "$corpus" -type f -name '*.pdf' | wc -l)
 
-measure() {  # label, command…  → prints seconds, peak RSS and CPU-seconds
+measure() {  # label, command…  → prints seconds, peak RSS and CPU-seconds; stderr to $corpus.err
     local label="$1"; shift
     local report; report="$(mktemp)"
-    /usr/bin/time -f "%e %M %U %S" -o "$report" "$@" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M %U %S" -o "$report" "$@" > /dev/null 2> "$corpus.err" || true
     # GNU time writes "Command exited with non-zero status N" first when it does; the numbers are last.
     read -r secs kb user sys < <(tail -n 1 "$report"); rm -f "$report"
     echo "$label $secs $kb $(echo "$user + $sys" | bc -l)"
 }
 
 echo "corpus: $docs files ($pdfs PDFs), $(du -sh "$corpus" | cut -f1), $(nproc) cores"
-read -r _ s kb cpu < <(measure intake "$intake" extract "$corpus" --as-of 2026-11-20 --quiet)
+latency() { sed -n 's/^  per file: /  latency per file: /p' "$corpus.err"; }
+read -r _ s kb cpu < <(measure intake "$intake" extract "$corpus" --as-of 2026-11-20 --progress-interval 3600)
+wallall="$s"
 printf 'intake extract (all files, %d jobs): %6.2f s  %7.1f docs/s  %6.2f CPU-s  peak %6.1f MiB\n' "$(nproc)" "$s" "$(echo "$docs / $s" | bc -l)" "$cpu" "$(echo "$kb / 1024" | bc -l)"
-read -r _ s kb cpu1 < <(measure intake1 "$intake" extract "$corpus" --as-of 2026-11-20 --quiet --jobs 1)
+latency
+read -r _ s kb cpu1 < <(measure intake1 "$intake" extract "$corpus" --as-of 2026-11-20 --progress-interval 3600 --jobs 1)
 printf 'intake extract (all files, 1 job):  %6.2f s  %7.1f docs/s  %6.2f CPU-s  peak %6.1f MiB\n' "$s" "$(echo "$docs / $s" | bc -l)" "$cpu1" "$(echo "$kb / 1024" | bc -l)"
+latency; rm -f "$corpus.err"
 bash ../shared/bench/floor.sh $(find "$corpus" -type f \( -name '*.docx' -o -name '*.pdf' \)) > /dev/null 2> "$corpus.floor" || true
-read -r fuser fsys < <(sed -n 's/.* \([0-9.]*\) s user, \([0-9.]*\) s sys.*/\1 \2/p' "$corpus.floor" | tail -n 1)
+read -r fwall fuser fsys < <(sed -n 's/floor: \([0-9.]*\) s wall, \([0-9.]*\) s user, \([0-9.]*\) s sys.*/\1 \2 \3/p' "$corpus.floor" | tail -n 1)
 floorcpu=$(echo "$fuser + $fsys" | bc -l); rm -f "$corpus.floor"
-printf 'reading floor (DOCX and PDF, 1 core): %6.2f CPU-s; intake at 1 job is %.1fx the floor\n' "$floorcpu" "$(echo "$cpu1 / $floorcpu" | bc -l)"
+printf 'reading floor (DOCX and PDF, 1 core): %6.2f s, %6.2f CPU-s; intake at 1 job is %.1fx its CPU, at %d jobs %.1fx its time\n' \
+    "$fwall" "$floorcpu" "$(echo "$cpu1 / $floorcpu" | bc -l)" "$(nproc)" "$(echo "$wallall / $fwall" | bc -l)"
 pdfdir="$(mktemp -d /tmp/intake-bench-pdf.XXXXXX)"
 find "$corpus" -type f -name '*.pdf' -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$pdfdir" \;
 read -r _ s kb _ < <(measure intakepdf "$intake" extract "$pdfdir" --as-of 2026-11-20 --quiet)

@@ -11,6 +11,8 @@ struct DocumentText {
     let all: String
     /// Each unit's cells, normalised, for counting labels that stand in a cell or before a colon.
     let cellTexts: Set<String>
+    private let headHidesASCII: Bool
+    private let allHidesASCII: Bool
 
     static let headParagraphs = 12
 
@@ -35,8 +37,48 @@ struct DocumentText {
             }
         }
         cellTexts = cells
+        headHidesASCII = Self.hidesASCII(head)
+        allHidesASCII = Self.hidesASCII(all)
     }
 
-    func contains(_ phrase: String) -> Bool { all.contains(LabelText.normalize(phrase)) }
-    func headContains(_ phrase: String) -> Bool { head.contains(LabelText.normalize(phrase)) }
+    /// Whether the text holds a phrase already normalised (``LabelText/normalize(_:)``).
+    func contains(_ phrase: String) -> Bool { Self.find(phrase, in: all, hidesASCII: allHidesASCII) }
+    func headContains(_ phrase: String) -> Bool { Self.find(phrase, in: head, hidesASCII: headHidesASCII) }
+
+    /// Foundation's `contains` bridges both strings through NSString on every call. For an
+    /// ASCII phrase a byte search finds the same, except where the match runs into a
+    /// combining mark (which it then asks Foundation about) or the text has one of the three
+    /// characters that are ASCII by canonical equivalence (then Foundation is asked at once).
+    private static func find(_ phrase: String, in text: String, hidesASCII: Bool) -> Bool {
+        guard !hidesASCII, !phrase.isEmpty, phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(phrase) }
+        var haystack = text, needle = phrase
+        let found = haystack.withUTF8 { haystack in needle.withUTF8 { needle in byteMatch(needle, in: haystack) } }
+        switch found {
+        case .none: return false
+        case .clean: return true
+        case .besideNonASCII: return text.contains(phrase)
+        }
+    }
+
+    private enum ByteMatch { case none, clean, besideNonASCII }
+
+    private static func byteMatch(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> ByteMatch {
+        guard needle.count <= haystack.count else { return .none }
+        var result = ByteMatch.none
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var i = 1
+            while i < needle.count, haystack[start + i] == needle[i] { i += 1 }
+            guard i == needle.count else { continue }
+            let end = start + needle.count
+            if (start == 0 || haystack[start - 1] < 0x80) && (end == haystack.count || haystack[end] < 0x80) { return .clean }
+            result = .besideNonASCII
+        }
+        return result
+    }
+
+    /// Greek question mark, Greek varia, Kelvin sign: canonically ";", "`" and "K".
+    private static func hidesASCII(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" }
+    }
 }

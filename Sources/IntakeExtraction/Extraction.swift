@@ -39,16 +39,19 @@ public struct Extractor: Sendable {
     public let mappings: MappingSet
     /// Every form's label wordings, prepared once.
     let labels: LabelCatalogue
+    /// Every mapping's recognition wordings, normalised once.
+    let classifier: Classifier
 
     public init(mappings: MappingSet) {
         self.mappings = mappings
         self.labels = LabelCatalogue(mappings: mappings)
+        self.classifier = Classifier(mappings: mappings)
     }
 
     public func extract(_ document: Document, context: ExtractionContext = .init()) -> Extraction {
         let units = document.layoutUnits()
         let text = DocumentText(document: document, units: units)
-        switch Classifier(mappings: mappings).classify(text) {
+        switch classifier.classify(text) {
         case .form(let mapping, _):
             let reader = FormReader(labels: labels.labels(for: mapping), document: document, units: units, context: context)
             return .form(mapping, reader.read())

@@ -39,6 +39,11 @@ struct FormLabels: Sendable {
     /// Per section, the fields printed with one of the section's own headings (the monitoring
     /// form's "Initiating Manager Signature" heads a block and is the signature row).
     let headingFields: [String: Set<Int>]
+    /// Word → indexes of the wordings holding it: a text scores 0 against a wording it shares
+    /// no word with, so only the wordings listed under its words need scoring.
+    private let wordingsByWord: [String: [Int]]
+    /// Per section, the words of all its wordings (asked for on every heading looked at).
+    let sectionWordSets: [String: Set<String>]
     private let weights: [String: Double]
     private let sectionWeights: [String: Double]
     /// Words no label of the form has: they count against a match, but less than label words.
@@ -100,13 +105,20 @@ struct FormLabels: Sendable {
         self.sectionWeights = sectionWeights
         longestWording = (exact.keys.map(\.count) + mapping.sections.flatMap(\.labels).map { LabelText.normalize($0).count }).max() ?? 0
         longestSectionWords = mapping.sections.flatMap(\.labels).map { Lexicon.words($0).count }.max() ?? 0
-        wordings = drafts.map {
+        let wordings = drafts.map {
             Wording(field: $0.field, words: $0.words, weight: Self.sum($0.words, weights, Self.unknownWeight), bare: $0.bare)
         }
+        self.wordings = wordings
+        var wordingsByWord: [String: [Int]] = [:]
+        for (index, wording) in wordings.enumerated() {
+            for word in wording.words { wordingsByWord[word, default: []].append(index) }
+        }
+        self.wordingsByWord = wordingsByWord
         sectionExact = mapping.sections.flatMap { section in section.labels.map { (LabelText.normalize($0), section.name) } }
         sectionWordings = sectionDrafts.map {
             SectionWording(section: $0.0, words: $0.1, weight: Self.sum($0.1, sectionWeights, Self.unknownSectionWeight))
         }
+        sectionWordSets = sectionWords
     }
 
     /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.
@@ -119,6 +131,13 @@ struct FormLabels: Sendable {
         let dice = 2 * shared / (textWeight + wording.weight)
         guard text.count >= Self.shortenedMinimum, wording.words.count > text.count else { return dice }
         return max(dice, Self.shortenedShare * shared / textWeight)
+    }
+
+    /// The wordings sharing a word with the text, in form order (the order ties are settled in).
+    func wordings(sharingWordsWith text: Set<String>) -> [Wording] {
+        var indexes = Set<Int>()
+        for word in text { if let holding = wordingsByWord[word] { indexes.formUnion(holding) } }
+        return indexes.sorted().map { wordings[$0] }
     }
 
     static let shortenedMinimum = 3

@@ -36,7 +36,7 @@ extension LabelMatcher {
         }
         let textWeight = labels.weight(of: words)
         var score: [Int: (raw: Double, qualified: Bool)] = [:]
-        for wording in labels.wordings where allowed?.contains(wording.field) ?? true {
+        for wording in labels.wordings(sharingWordsWith: words) where allowed?.contains(wording.field) ?? true {
             var s = labels.similarity(words, textWeight: textWeight, wording)
             // A bare "Name" outside its field's section means that field less.
             if wording.bare, let own = mapping.fields[wording.field].section, own != section { s *= section == nil ? 0.95 : 0.8 }
@@ -73,6 +73,6 @@ extension LabelMatcher {
     }
 
     func sectionWords(_ section: String) -> Set<String> {
-        labels.sectionWordings.filter { $0.section == section }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+        labels.sectionWordSets[section] ?? []
     }
 }

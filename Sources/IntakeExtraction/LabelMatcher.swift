@@ -218,14 +218,16 @@ final class LabelMatcher {
         guard LabelWords.isLabelLength(text) else { return 0 }
         let words = self.words(text)
         let weight = labels.weight(of: words)
-        return labels.wordings.filter(wordings).map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+        return labels.wordings(sharingWordsWith: words).filter(wordings).map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
     }
 
     /// The text normalised, cut to a little more than the longest wording: a longer text
     /// can match a wording only by its start, and values can be pages long.
     func normalized(_ text: String) -> String {
         if let known = normalizedCache[text] { return known }
-        let head = text.count > labels.longestWording + Self.headSlack ? String(text.prefix(labels.longestWording + Self.headSlack)) : text
+        // `prefix` stops at the limit; `text.count` would walk a pages-long value to its end.
+        let prefix = text.prefix(labels.longestWording + Self.headSlack)
+        let head = prefix.endIndex == text.endIndex ? text : String(prefix)
         let n = LabelText.normalize(head)
         normalizedCache[text] = n
         return n

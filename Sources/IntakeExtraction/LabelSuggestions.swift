@@ -29,7 +29,7 @@ extension Extractor {
     /// The rows of a document that a mapping could learn from.
     public func suggestions(for document: Document) -> SuggestionReport {
         let units = document.layoutUnits()
-        guard case .form(let mapping, _) = Classifier(mappings: mappings).classify(DocumentText(document: document, units: units)) else {
+        guard case .form(let mapping, _) = classifier.classify(DocumentText(document: document, units: units)) else {
             return SuggestionReport(mapping: nil, suggestions: [], unmatched: [])
         }
         let located = FieldLocator(labels: labels.labels(for: mapping), units: units).locate()

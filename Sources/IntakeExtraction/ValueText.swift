@@ -17,7 +17,7 @@ enum ValueText {
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             var kept = String(line)
-            for placeholder in placeholders {
+            for placeholder in placeholders where mayHold(kept, placeholder) {
                 kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
             }
             // The removed prompt leaves its full stop behind.
@@ -27,6 +27,18 @@ enum ValueText {
         }
         let joined = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined
+    }
+
+    /// False only when an ASCII line surely lacks the (ASCII) prompt in any case: a byte
+    /// search spares Foundation's case-insensitive bridging for the lines without one.
+    private static func mayHold(_ line: String, _ placeholder: String) -> Bool {
+        let text = Array(line.utf8), prompt = Array(placeholder.utf8)
+        guard text.allSatisfy({ $0 < 0x80 }) else { return true }
+        guard let first = prompt.first, prompt.count <= text.count else { return prompt.isEmpty }
+        for start in 0...(text.count - prompt.count) where text[start] | 0x20 == first {
+            if (1..<prompt.count).allSatisfy({ text[start + $0] | 0x20 == prompt[$0] | 0x20 }) { return true }
+        }
+        return false
     }
 
     /// Whole values that say "nothing here": an optional row answered "N/A" is an empty row.

@@ -16,13 +16,15 @@ public enum LabelText {
             case "\u{00A0}": c = " "
             default: c = scalar
             }
-            if c.properties.isWhitespace {
+            // ASCII scalars are told by value: the property look-ups cost most of a long
+            // document's normalising, and a box glyph sends it all down this path.
+            if c.isASCII ? (c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D)) : c.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
             if c.isASCII {
-                out.append(c.properties.isUppercase ? Unicode.Scalar(c.value + 32)! : c)
+                out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
             } else {
                 out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
             }

@@ -91,8 +91,34 @@ extension Lexicon {
 
     /// The words of a text as the matcher cuts them: lower case, letters and digits only.
     public static func words(_ text: String) -> [String] {
-        LabelText.normalize(text).replacingOccurrences(of: "'s", with: "")
+        let normalized = LabelText.normalize(text)
+        if let ascii = asciiWords(normalized) { return ascii }
+        return normalized.replacingOccurrences(of: "'s", with: "")
             .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The same cut on the bytes of an ASCII text (most labels): Foundation's
+    /// `replacingOccurrences` and `Character` properties cost more than the rest of it.
+    /// "'s" goes left to right as `replacingOccurrences` takes it, joining what is around it.
+    static func asciiWords(_ text: String) -> [String]? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var word: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "s") { i += 2; continue }
+            if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                word.append(byte)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            i += 1
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     static func word(_ text: String) -> String { words(text).joined() }

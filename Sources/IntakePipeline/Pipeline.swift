@@ -10,6 +10,7 @@ import IntakeReaders
 import IntakeRecord
 import IntakeValidation
 import Logging
+import Synchronization
 
 /// Everything one run needs, loaded once: mappings, the working-day calendar, "today".
 public struct PipelineConfiguration: Sendable {
@@ -168,9 +169,14 @@ public struct Pipeline: Sendable {
     }
 
     static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        utcFormatter.withLock { $0.string(from: date) }
     }
 }
+
+/// Made once (creating one costs an ICU calendar per file); the lock serialises use.
+private let utcFormatter: Mutex<ISO8601DateFormatter> = {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return Mutex(formatter)
+}()

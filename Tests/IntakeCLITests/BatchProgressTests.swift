@@ -29,6 +29,9 @@ import Testing
         let slowest = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("  slowest files (SHA-256): ") })
         #expect(slowest.split(separator: ",").count == 3)
         #expect(slowest.range(of: #"^  slowest files \(SHA-256\): [0-9a-f]{12} [0-9.]+ s"#, options: .regularExpression) != nil)
+        // Latency per file, nearest rank over the three files read: the format, never a time.
+        #expect(run.stderr.range(of: #"\n  per file: median [0-9.]+ s, p90 [0-9.]+ s, p99 [0-9.]+ s, max [0-9.]+ s\n"#,
+                                 options: .regularExpression) != nil, "\(run.stderr)")
         for name in ["rpde-form-01", "monitoring-form-03", "notification-03", ".docx", ".pdf", ".eml"] {
             #expect(!run.stderr.contains(name), "stderr names a file: \(name)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeDocument
+import Synchronization
 
 /// Reads `docProps/core.xml` (title, subject, author, dates) and `docProps/app.xml`
 /// (application, page count) into ``DocumentMetadata``.
@@ -49,11 +50,21 @@ enum CorePropertiesParser {
 
     /// W3CDTF as Word writes it: `2026-09-13T10:00:00Z`, with or without fractions, or a bare date.
     static func parseDate(_ text: String) -> Date? {
-        let withFractions = ISO8601DateFormatter()
+        w3cdtfFormatters.withLock { $0.plain.date(from: text) ?? $0.withFractions.date(from: text) ?? $0.dateOnly.date(from: text) }
+    }
+}
+
+/// Made once: creating an ISO8601DateFormatter (an ICU calendar) cost more than reading the
+/// rest of a DOCX's core properties. The lock serialises use, as the formatters are not Sendable.
+private let w3cdtfFormatters = Mutex(W3CDTFFormatters())
+
+private struct W3CDTFFormatters {
+    let withFractions = ISO8601DateFormatter()
+    let plain = ISO8601DateFormatter()
+    let dateOnly = ISO8601DateFormatter()
+
+    init() {
         withFractions.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        let dateOnly = ISO8601DateFormatter()
         dateOnly.formatOptions = [.withFullDate]
-        return plain.date(from: text) ?? withFractions.date(from: text) ?? dateOnly.date(from: text)
     }
 }
