@@ -67,6 +67,7 @@ enum ConversionProcess {
             if clock.now >= end {
                 kill(-pid, SIGKILL)  // the whole group: the program and whatever it started
                 _ = waitpid(pid, &status, 0)
+                awaitGroupEnd(pid)
                 return .timedOut
             }
             usleep(pause)
@@ -74,8 +75,19 @@ enum ConversionProcess {
         }
         // Children the program left behind (a LibreOffice helper) go with it.
         kill(-pid, SIGKILL)
+        awaitGroupEnd(pid)
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
+    }
+
+    /// A killed process lingers until the kernel has torn it down: wait (a little) until the
+    /// group has no member left, so that nothing started here outlives the call.
+    private static func awaitGroupEnd(_ group: pid_t) {
+        for _ in 0..<200 where kill(-group, 0) == 0 {
+            var status: Int32 = 0
+            _ = waitpid(-group, &status, WNOHANG)
+            usleep(10_000)
+        }
     }
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module
