@@ -136,8 +136,16 @@ final class LabelMatcher {
            !text[text.index(after: question)...].isBlank, similar(String(text[...question]), section: nil, taken: taken) != nil {
             return true
         }
-        let label = text.firstIndex(of: ":").map { String(text[..<$0]) } ?? text
-        return similar(label, section: nil, taken: taken) != nil
+        guard let colon = text.firstIndex(of: ":") else { return similar(text, section: nil, taken: taken) != nil }
+        guard let match = similar(String(text[..<colon]), section: nil, taken: taken) else { return false }
+        return !Self.isProse(text[text.index(after: colon)...], answering: match.field)
+    }
+
+    /// "Not resolved: St Anselm's upheld the original decision" under an answer's label: a
+    /// choice is answered by a box or a word or two, so a sentence after the colon is the answer.
+    static func isProse(_ rest: Substring, answering field: FieldMapping) -> Bool {
+        guard field.type == .oneOf || field.type == .manyOf, !rest.contains(where: { "☐☒☑✓✔".contains($0) }) else { return false }
+        return LabelText.wordCount(String(rest)) > 4
     }
 
     /// Whether the text is any label or heading at all (a value region stops there). A short

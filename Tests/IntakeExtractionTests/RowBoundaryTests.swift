@@ -41,7 +41,8 @@ import Testing
                            "Your name (person escalating)", "What was tried informally first?", "Referrer's role/title",
                            "Which agency do you work for?",
                            "What happened next? (if resolved, what was agreed)",
-                           "Signed on behalf of Agency B (manager)", "WHEN WAS THE CHILD BORN?", "Born (date)"]
+                           "Signed on behalf of Agency B (manager)", "WHEN WAS THE CHILD BORN?", "Born (date)",
+                           "AGENCY B'S REPLY AND OUTCOME"]
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
@@ -168,5 +169,16 @@ import Testing
         #expect(asked.fields["child.dob"] == .date("2008-08-25"))
         let row = try Self.extract(title: Self.bolton, [("Date completed", "01/06/2026"), ("Born (date):", "17 June 2013")])
         #expect(row.fields["child.dob"] == .date("2013-06-17"))
+    }
+
+    @Test func aSentenceAfterAChoicesLabelIsTheAnswerAboveIt() throws {
+        let answer = "Not resolved: St Anselm's Primary School upheld the original decision; escalated to the next stage."
+        let extracted = try Self.extract(title: Self.bolton, [
+            ("Date completed: 01/06/2026", nil),
+            ("5. AGENCY B'S REPLY AND OUTCOME:", nil),
+            (answer, nil),
+        ])
+        #expect(extracted.fields["dispute.outcome"] == .text(answer))
+        #expect(extracted.fields["dispute.resolved"] == nil)
     }
 }
