@@ -59,7 +59,7 @@ struct FormLabels: Sendable {
         var drafts: [(field: Int, words: Set<String>, bare: Bool)] = []
         let sectionNames = Dictionary(mapping.sections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, field) in mapping.fields.enumerated() {
-            let printed = field.labels + [field.pdfField].compactMap { $0 }
+            let printed = field.labels + [field.formField].compactMap { $0 }
             for wording in Set(field.labels.map(LabelText.normalize)) {
                 exact[wording, default: []].append(index)
                 if wording.count >= LabelMatcher.prefixMinimum { long.append((wording, index)) }

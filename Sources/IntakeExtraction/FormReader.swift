@@ -31,7 +31,7 @@ struct FormReader {
 
         for field in mapping.fields {
             let region = regions[field.key]
-            let formField = field.pdfField.flatMap { formFields[$0] }
+            let formField = field.formField.flatMap { formFields[$0] }
             var reader = ValueReader(field: field, out: out)
             if field.type == .signature {
                 let signature = SignatureReader(document: document, units: units).read(region: region, formField: formField)
@@ -40,7 +40,7 @@ struct FormReader {
             } else if let formField, formField.kind != .signature, field.type != .oneOf, field.type != .manyOf {
                 reader.read(text: formField.value ?? "", provenance: provenance(region: nil, formField: formField))
             } else if field.type == .oneOf || field.type == .manyOf, let boxes = optionBoxes(field, formFields) {
-                reader.read(boxes: boxes, provenance: provenance(region: nil, formField: formFields[field.options[0].pdfField ?? ""]))
+                reader.read(boxes: boxes, provenance: provenance(region: nil, formField: formFields[field.options[0].formField ?? ""]))
             } else if let region {
                 reader.read(text: region.text, provenance: provenance(region: region, formField: nil))
             }
@@ -72,7 +72,7 @@ struct FormReader {
     /// The fillable PDF's check boxes for a choice row, when the form has them.
     private func optionBoxes(_ field: FieldMapping, _ formFields: [String: FormField]) -> [(ChoiceOption, Bool)]? {
         let boxes = field.options.compactMap { option in
-            option.pdfField.flatMap { formFields[$0] }.map { (option, $0.checked == true) }
+            option.formField.flatMap { formFields[$0] }.map { (option, $0.checked == true) }
         }
         return boxes.isEmpty ? nil : boxes
     }

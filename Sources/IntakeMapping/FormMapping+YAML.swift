@@ -92,7 +92,7 @@ extension Recognition {
 
 extension FieldMapping {
     init(_ node: YAMLReader, sections: Set<String>) throws {
-        try node.rejectUnknownKeys(["key", "label", "older", "type", "section", "where", "pdf_field", "tag", "options", "required"])
+        try node.rejectUnknownKeys(["key", "label", "older", "type", "section", "where", "form_field", "options", "required"])
         key = try node.string("key")
         label = try node.string("label")
         older = try node.strings("older")
@@ -113,8 +113,7 @@ extension FieldMapping {
             return placement
         }
         if placements.isEmpty { placements = [.right, .below, .colon] }
-        pdfField = try node.optionalString("pdf_field")
-        tag = try node.optionalString("tag")
+        formField = try node.optionalString("form_field")
         options = try node.children("options").map { try ChoiceOption($0, type: type) }
         if (type == .oneOf || type == .manyOf) && options.isEmpty {
             throw node.error("a \(type.rawValue) field needs 'options'")
@@ -145,10 +144,10 @@ extension RequiredRule {
 
 extension ChoiceOption {
     init(_ node: YAMLReader, type: ValueType) throws {
-        try node.rejectUnknownKeys(["label", "older", "value", "pdf_field"])
+        try node.rejectUnknownKeys(["label", "older", "value", "form_field"])
         label = try node.string("label")
         older = try node.strings("older")
-        pdfField = try node.optionalString("pdf_field")
+        formField = try node.optionalString("form_field")
         if let raw = node.raw("value") {
             if let flag = raw.bool, raw.int == nil { value = .boolean(flag) }
             else if let number = raw.int { value = .integer(number) }

@@ -74,9 +74,7 @@ public struct FieldMapping: Sendable, Equatable {
     public var section: String?
     public var placements: [Placement]
     /// The AcroForm field of the fillable PDF.
-    public var pdfField: String?
-    /// A content control's tag or alias.
-    public var tag: String?
+    public var formField: String?
     public var options: [ChoiceOption]
     /// Severity of its absence when the form requires it; nil when optional.
     public var required: RequiredRule?
@@ -103,15 +101,15 @@ public struct ChoiceOption: Sendable, Equatable {
     public var label: String
     public var older: [String]
     public var value: ChoiceValue
-    public var pdfField: String?
+    public var formField: String?
 
     public var labels: [String] { [label] + older }
 
-    public init(label: String, older: [String] = [], value: ChoiceValue, pdfField: String? = nil) {
+    public init(label: String, older: [String] = [], value: ChoiceValue, formField: String? = nil) {
         self.label = label
         self.older = older
         self.value = value
-        self.pdfField = pdfField
+        self.formField = formField
     }
 }
 

@@ -5,12 +5,12 @@ import Testing
 /// Every way a person marks a choice on a form, read from the row's text.
 @Suite struct ChoiceReaderTests {
     let stage = ChoiceReader(options: [
-        ChoiceOption(label: "Formal Resolution", older: [], value: .integer(3), pdfField: nil),
-        ChoiceOption(label: "Partnership Resolution", older: [], value: .integer(4), pdfField: nil),
+        ChoiceOption(label: "Formal Resolution", older: [], value: .integer(3), formField: nil),
+        ChoiceOption(label: "Partnership Resolution", older: [], value: .integer(4), formField: nil),
     ])
     let resolved = ChoiceReader(options: [
-        ChoiceOption(label: "Yes", older: [], value: .boolean(true), pdfField: nil),
-        ChoiceOption(label: "No", older: [], value: .boolean(false), pdfField: nil),
+        ChoiceOption(label: "Yes", older: [], value: .boolean(true), formField: nil),
+        ChoiceOption(label: "No", older: [], value: .boolean(false), formField: nil),
     ])
 
     private func values(_ outcome: ChoiceReader.Outcome) -> [ChoiceValue]? {

@@ -46,7 +46,7 @@ import Testing
 
     @Test func noTestWordingIsInTheMappings() {
         let printed = Set(Self.mappings.forms.flatMap { form in
-            form.fields.flatMap { $0.labels + [$0.pdfField].compactMap { $0 } } + form.sections.flatMap(\.labels)
+            form.fields.flatMap { $0.labels + [$0.formField].compactMap { $0 } } + form.sections.flatMap(\.labels)
         }.map(LabelText.normalize))
         for label in Self.wordings { #expect(!printed.contains(LabelText.normalize(label)), "\(label) is a mapping wording") }
     }
