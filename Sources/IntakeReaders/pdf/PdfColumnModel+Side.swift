@@ -44,20 +44,23 @@ extension PdfColumnModel {
         return (line.spans.filter { $0[0].rect.x0 < innerX - 6 }.flatMap { $0 }, rest)
     }
 
-    /// The line's spans in the side column (a tick box there is an option, not a label).
-    static func sideSpans(_ line: PdfLine, _ sideX: Double) -> [[PdfWord]] {
-        line.spans.filter { $0[0].rect.x0 >= sideX - 6 && $0[0].tick == nil && hasLetters($0) }
+    /// Whether a span lies in the side column (a tick box there is an option, not a label).
+    static func isSide(_ span: [PdfWord], _ sideX: Double) -> Bool {
+        span[0].rect.x0 >= sideX - 6 && span[0].tick == nil && hasLetters(span)
     }
 
-    /// The line without its side-column spans.
-    func withoutSide(_ line: PdfLine) -> PdfLine {
-        guard let sideX else { return line }
-        let side = Self.sideSpans(line, sideX)
-        guard !side.isEmpty else { return line }
+    /// The line's side-column spans.
+    static func sideSpans(_ line: PdfLine, _ sideX: Double) -> [[PdfWord]] {
+        line.spans.filter { isSide($0, sideX) }
+    }
+
+    /// The line without its side-column spans, and those spans' words.
+    func splitSide(_ line: PdfLine) -> (main: PdfLine, side: [PdfWord]) {
+        guard let sideX, line.spans.contains(where: { Self.isSide($0, sideX) }) else { return (line, []) }
         var main = line
-        main.spans = line.spans.filter { span in !side.contains { $0[0].rect == span[0].rect } }
+        main.spans = line.spans.filter { !Self.isSide($0, sideX) }
         if !main.spans.isEmpty { main.rect = PdfLayoutBuilder.union(main.words.map(\.rect)) }
-        return main
+        return (main, line.spans.filter { Self.isSide($0, sideX) }.flatMap { $0 })
     }
 
     private static func hasLetters(_ span: [PdfWord]) -> Bool {

@@ -76,7 +76,7 @@ struct PdfColumnModel {
             ($0.field.kind == .text || $0.field.kind == .choice) && $0.rect.x0 >= valueX - 6
         }, by: \.page)
         for line in lines {
-            let (left, right) = Self.split(withoutSide(line), at: valueX)
+            let (left, right) = Self.split(splitSide(line).main, at: valueX)
             guard !left.isEmpty, let labelFont = PdfLine.dominantFont(left) else { continue }
             if !right.isEmpty {
                 labelFonts.insert(labelFont)
@@ -105,11 +105,9 @@ struct PdfColumnModel {
 
     /// Splits a visual line into pieces by column.
     func pieces(of line: PdfLine) -> [PdfPiece] {
-        guard let sideX else { return mainPieces(of: line) }
-        let side = Self.sideSpans(line, sideX).flatMap { $0 }
+        let (main, side) = splitSide(line)
         guard !side.isEmpty else { return mainPieces(of: line) }
         let piece = PdfPiece(role: .side, page: line.page, rect: PdfLayoutBuilder.union(side.map(\.rect)), words: side)
-        let main = withoutSide(line)
         return main.spans.isEmpty ? [piece] : mainPieces(of: main) + [piece]
     }
 
