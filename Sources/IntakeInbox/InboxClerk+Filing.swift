@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import IntakeRecord
 import IntakeReports
 import IntakeStore
@@ -6,44 +7,90 @@ import IntakeStore
 /// Where a finished file goes, and the note beside it that says why.
 extension InboxClerk {
     /// Files a file whose records are committed; returns where it went, inside the inbox.
-    func file(_ claim: Claim, records: [CaseRecord], status: RecordStatus) throws -> String {
-        if status == .rejected { return try file(claim, rejected: true, note: ("reason", Self.reasonText(records))) }
+    func file(_ claim: Claim, records: [CaseRecord], status: RecordStatus) async throws -> String {
+        if status == .rejected { return try await file(claim, rejected: true, note: ("reason", Self.reasonText(records))) }
         let unaccepted = records.filter { $0.status != .accepted }
         let report = unaccepted.map { SubmitterReport(record: $0, context: reports).renderText() }.joined(separator: "\n")
-        return try file(claim, rejected: false, note: unaccepted.isEmpty ? nil : ("report", report))
+        return try await file(claim, rejected: false, note: unaccepted.isEmpty ? nil : ("report", report))
     }
 
     /// A symbolic link, pipe, device, hard-linked or unreadable file: filed as rejected, unopened.
-    func fileRefused(_ claim: Claim, reason: String) throws {
-        _ = try file(claim, rejected: true, note: ("reason", reason + "\n"))
+    func fileRefused(_ claim: Claim, reason: String) async throws {
+        _ = try await file(claim, rejected: true, note: ("reason", reason + "\n"))
     }
 
     /// The same content as a file filed before: a `duplicate` event on the first record, the
     /// file filed beside a note naming it, nothing stored or printed again.
     func fileDuplicate(_ claim: Claim, sha: String, of first: Int64, entry: Entry) async throws {
-        try await store.appendEvent(.duplicate, recordID: first, detail: "claim=\(claim.token)")
+        // Once per claim: a watcher killed after the event and before filing logs it only once.
+        let detail = "claim=\(claim.token)"
+        if try await !store.events(recordID: first).contains(where: { $0.kind == .duplicate && $0.detail == detail }) {
+            try await store.appendEvent(.duplicate, recordID: first, detail: detail)
+            CrashPoint.reach(.duplicateLogged)
+        }
         var note = "Duplicate: this file has the same content (SHA-256 \(sha)) as record \(first)"
         if let filedAs = entry.filedAs { note += ", filed as \(filedAs)" }
         if let filedAt = entry.filedAt { note += " on \(filedAt)" }
         note += ". It was not stored again; `intake records show \(first)` shows the record.\n"
-        _ = try file(claim, rejected: false, note: ("duplicate", note))
+        _ = try await file(claim, rejected: false, note: ("duplicate", note))
     }
 
     /// Moves the claimed file to today's `processed/` or `rejected/` with `NAME.KIND.txt` beside
     /// it; in a Maildir, marks the message seen; in place, leaves it. Returns where it went.
-    private func file(_ claim: Claim, rejected: Bool, note: (kind: String, text: String)?) throws -> String {
+    ///
+    /// The name is chosen first and kept in the journal (`filing:TOKEN`), the note is written,
+    /// and only then is the file moved: a watcher killed between two steps finds the same name
+    /// when it resumes the claim, so the note is never missing and never left beside nothing.
+    private func file(_ claim: Claim, rejected: Bool, note: (kind: String, text: String)?) async throws -> String {
         switch layout.mode {
         case .inPlace:
             return claim.arrival
         case .maildir:
             return try fileMessage(claim)
         case .folder:
-            let day = InboxLayout.today()
-            let folder = rejected ? layout.rejected(on: day) : layout.processed(on: day)
-            let name = try InboxFileSystem.file(claim.path, into: folder, as: arrivalName(claim))
-            if let note { InboxFileSystem.writeSidecar("\(folder)/\(name).\(note.kind).txt", note.text) }
-            return (rejected ? "rejected/" : "processed/") + day + "/" + name
+            let key = "filing:" + claim.token
+            var target = try await store.entry(key)?.value
+            var resumed = target != nil
+            for _ in 0..<3 {
+                // A chosen name another file took while this claim was cut short is chosen again.
+                if let chosen = target, !Self.isFolderTarget(chosen) || (resumed && access(layout.root + "/" + chosen, F_OK) == 0) {
+                    target = nil
+                }
+                if target == nil {
+                    let day = InboxLayout.today()
+                    let folder = rejected ? layout.rejected(on: day) : layout.processed(on: day)
+                    let name = try InboxFileSystem.freeName(arrivalName(claim), in: folder)
+                    target = (rejected ? "rejected/" : "processed/") + day + "/" + name
+                    resumed = false
+                    try await store.setEntry(key, value: target!)
+                    CrashPoint.reach(.chosen)
+                }
+                let path = layout.root + "/" + target!
+                do {
+                    if let note { try InboxFileSystem.writeNote(path + "." + note.kind + ".txt", note.text, replacing: resumed) }
+                } catch let fault as InboxFault where fault.code == "inbox.name-taken" {
+                    target = nil  // another watcher chose the same name at the same moment
+                    continue
+                }
+                CrashPoint.reach(.noted)
+                switch InboxFileSystem.move(claim.path, to: path) {
+                case .moved: return target!
+                case .taken:
+                    // A file without a note took the name first: the note just written is not its.
+                    if let note { unlink(path + "." + note.kind + ".txt") }
+                    target = nil
+                case .gone: throw InboxFault("inbox.file-gone")
+                case .failed(let code): throw InboxFault("inbox.move-failed", errno: code)
+                }
+            }
+            throw InboxFault("inbox.names-exhausted")
         }
+    }
+
+    /// A journal target is `processed/DAY/NAME` or `rejected/DAY/NAME`, never a way out of the inbox.
+    private static func isFolderTarget(_ target: String) -> Bool {
+        let parts = target.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && ["processed", "rejected"].contains(parts[0]) && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// A file that changed while it was read goes back where it arrived, to be taken again once

@@ -13,7 +13,11 @@ import Logging
 ///    the same content is a duplicate, filed beside a note and neither stored nor printed again;
 /// 2. before saving, the entry lists the records' SHA-256s, so that a claim resumed after
 ///    the save files the file from the stored records instead of reading it again;
-/// 3. after filing, the entry is marked done with where the file went.
+/// 3. the name to file under is journalled (`filing:TOKEN`) and the note written before the
+///    file is moved, so a claim resumed mid-filing keeps its name and its note;
+/// 4. after filing, the entry is marked done with where the file went.
+///
+/// ``CrashPoint`` names the moments between these steps; the tests kill the watcher at each.
 struct InboxClerk: Sendable {
     let layout: InboxLayout
     let processor: any FileProcessor
@@ -56,12 +60,12 @@ struct InboxClerk: Sendable {
     func finish(_ claim: Claim) async throws -> Outcome {
         let started = ContinuousClock.now
         guard let stamp = InboxFileSystem.stamp(claim.path) else { return .putBack }
-        if let refusal = stamp.refusal { return try refuse(claim, code: "inbox.not-regular", reason: refusal, started: started) }
+        if let refusal = stamp.refusal { return try await refuse(claim, code: "inbox.not-regular", reason: refusal, started: started) }
         let sha: String
         do {
             sha = try InboxFileSystem.sha256(claim.path)
         } catch let fault as InboxFault {
-            return try refuse(claim, code: fault.code, reason: "The file could not be opened or read (\(fault.code)).", started: started)
+            return try await refuse(claim, code: fault.code, reason: "The file could not be opened or read (\(fault.code)).", started: started)
         }
         let key = "file:" + sha
         let ours = Entry(claim: claim.token)
@@ -95,6 +99,7 @@ struct InboxClerk: Sendable {
             }
             entry.shas = records.map(\.source.sha256)
             try await store.setEntry(key, value: try encode(entry))
+            CrashPoint.reach(.read)
         }
         var firstID: Int64?
         for record in records {
@@ -102,8 +107,10 @@ struct InboxClerk: Sendable {
             firstID = firstID ?? saved.id
             if !alreadyStored && saved.outcome != .unchanged { output(record) }
         }
+        CrashPoint.reach(.saved)
         let status = Self.overall(records)
-        entry.filedAs = try file(claim, records: records, status: status)
+        entry.filedAs = try await file(claim, records: records, status: status)
+        CrashPoint.reach(.filed)
         entry.done = true
         entry.record = firstID
         entry.filedAt = InboxLayout.today()
@@ -113,8 +120,8 @@ struct InboxClerk: Sendable {
         return .filed(status, allAccepted: records.allSatisfy { $0.status == .accepted })
     }
 
-    private func refuse(_ claim: Claim, code: String, reason: String, started: ContinuousClock.Instant) throws -> Outcome {
-        try fileRefused(claim, reason: reason)
+    private func refuse(_ claim: Claim, code: String, reason: String, started: ContinuousClock.Instant) async throws -> Outcome {
+        try await fileRefused(claim, reason: reason)
         log(started, code: code, sha: "", status: "refused")
         return .refused
     }

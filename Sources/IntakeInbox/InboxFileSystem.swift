@@ -65,15 +65,10 @@ enum InboxFileSystem {
         }
     }
 
-    /// Moves `from` into `directory` under its own name, or `NAME-2.ext`, `NAME-3.ext`… when
-    /// that is taken (also by a sidecar `NAME.*.txt`); returns the name used.
+    /// Moves `from` into `directory` under a free name (see ``freeName(_:in:)``); returns it.
     static func file(_ from: String, into directory: String, as name: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let ext = (name as NSString).pathExtension, stem = (name as NSString).deletingPathExtension
-        for n in 1...10_000 {
-            let candidate = n == 1 ? name : ext.isEmpty ? "\(stem)-\(n)" : "\(stem)-\(n).\(ext)"
-            let sidecarStem = directory + "/" + candidate
-            if ["report", "reason", "duplicate"].contains(where: { access("\(sidecarStem).\($0).txt", F_OK) == 0 }) { continue }
+        for _ in 0..<100 {
+            let candidate = try freeName(name, in: directory)
             switch move(from, to: directory + "/" + candidate) {
             case .moved: return candidate
             case .taken: continue
@@ -84,14 +79,32 @@ enum InboxFileSystem {
         throw InboxFault("inbox.names-exhausted")
     }
 
-    /// Writes a new text file beside a filed one; never replaces an existing file.
-    static func writeSidecar(_ path: String, _ text: String) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { return }
+    /// `name`, or `NAME-2.ext`, `NAME-3.ext`… when that is taken in `directory` (also by a note
+    /// `NAME.*.txt`); the directory is created when missing.
+    static func freeName(_ name: String, in directory: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let ext = (name as NSString).pathExtension, stem = (name as NSString).deletingPathExtension
+        for n in 1...10_000 {
+            let candidate = n == 1 ? name : ext.isEmpty ? "\(stem)-\(n)" : "\(stem)-\(n).\(ext)"
+            let path = directory + "/" + candidate
+            if access(path, F_OK) == 0 || noteKinds.contains(where: { access("\(path).\($0).txt", F_OK) == 0 }) { continue }
+            return candidate
+        }
+        throw InboxFault("inbox.names-exhausted")
+    }
+
+    static let noteKinds = ["report", "reason", "duplicate"]
+
+    /// Writes the note beside a file about to be filed, durably. `replacing` only when resuming
+    /// a claim whose journal already chose this name, so the note there is the claim's own.
+    static func writeNote(_ path: String, _ text: String, replacing: Bool) throws {
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o640)
+        guard fd >= 0 else { throw InboxFault(errno == EEXIST ? "inbox.name-taken" : "inbox.note-failed", errno: errno) }
         defer { close(fd) }
         let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        fsync(fd)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(fd) == 0 else { throw InboxFault("inbox.note-failed", errno: errno) }
     }
 
     /// Whether some process holds the regular file open for writing (a copy still under way);

@@ -127,6 +127,28 @@ import Glibc
         #expect(stored.count == Self.forms.count + notes, "seed \(seed)")
         #expect(Set(shas).isSubset(of: Set(stored)))
         #expect(Set(stored).isSubset(of: reads), "every stored file was read once, as the logs show")
+        try expectEveryNoteBesideItsFile(seed: seed)
+    }
+
+    /// Killed between any two steps of filing, the watcher leaves no file without the note it
+    /// needs (every rejected file its reason, every duplicate its note) and no note beside
+    /// nothing, and logs each duplicate once.
+    private func expectEveryNoteBesideItsFile(seed: UInt64) throws {
+        let processed = Set(h.processed), rejected = Set(h.rejected)
+        for name in rejected where !name.hasSuffix(".txt") {
+            #expect(rejected.contains(name + ".reason.txt"), "a rejected file without its reason (seed \(seed))")
+        }
+        for (folder, names) in [("processed", processed), ("rejected", rejected)] {
+            for note in names where note.hasSuffix(".txt") {
+                let file = String(note.dropLast(4).split(separator: ".").dropLast().joined(separator: "."))
+                #expect(names.contains(file), "a note in \(folder) beside nothing (seed \(seed))")
+            }
+        }
+        let duplicates = processed.filter { $0.hasSuffix(".duplicate.txt") }.count
+        let exported = try IntakeRun(["records", "export", "--format", "jsonl", "--store", h.store]).records()
+        let events = exported.flatMap { (($0["store"] as? [String: Any])?["events"] as? [[String: Any]]) ?? [] }
+        #expect(events.filter { $0["kind"] as? String == "duplicate" }.count == duplicates, "each duplicate logged once (seed \(seed))")
+        #expect(duplicates >= 1)
     }
 
     /// The SHA-256s the pipeline read, from its `extracted` and `rejected` log lines.
