@@ -205,11 +205,41 @@ def rotated_pdf():
                   % b" ".join(b"%d 0 R" % number for number in fields))
     return build(objects)
 
+def overleaf_pdf():
+    """A free-text Bolton form whose manager's signature label ends page 1 and whose picture
+    went over the page break to the top of page 2, above the next line (an export from Word)."""
+    page1 = text_ops([
+        (57, 790, 12, "Resolving Professional Differences and Escalation (RPDE) Form"),
+        (57, 760, 10, "Date of receipt: 30/09/2026"),
+        (57, 744, 10, "Name of Agency B manager: Priya Evans"),
+        (57, 100, 10, "Agency B manager's signature:"),
+    ])
+    page2 = text_ops([(57, 735, 10, "Date responded to: 01/10/2026"), (57, 719, 10, "Part C: Partnership Resolution"),
+                      (57, 703, 10, "Requested on:")])
+    # Pixels in the proportions it is drawn in, as Word exports a pasted signature.
+    pixels = zlib.compress(bytes([0, 255, 255, 0] * 80))
+    image = stream(pixels, b"/Type /XObject /Subtype /Image /Width 32 /Height 10 /ColorSpace /DeviceGray "
+                           b"/BitsPerComponent 8 /Filter /FlateDecode ")
+    # Drawn from 56.7 to 93.7 points below the top of page 2 (842 - 93.7 = 748.3).
+    picture = b"q 119 0 0 37 66 748.3 cm /Im0 Do Q\n"
+    return build([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Im0 8 0 R >> >> "
+        b"/Contents 7 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream(page1),
+        stream(picture + page2),
+        image,
+    ])
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     for name, data in [("fields.pdf", fields_pdf()), ("image-only.pdf", image_only_pdf()),
                        ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf()), ("prose.pdf", prose_pdf()),
-                       ("rotated.pdf", rotated_pdf())]:
+                       ("rotated.pdf", rotated_pdf()), ("overleaf.pdf", overleaf_pdf())]:
         with open(os.path.join(OUT, name), "wb") as handle:
             handle.write(data)
         print(name, len(data))

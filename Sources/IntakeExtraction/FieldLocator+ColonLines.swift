@@ -77,7 +77,8 @@ extension FieldLocator {
         if let question = text.firstIndex(of: "?"), !splits.contains(where: { $0 < question }),
            text[text.index(after: question)...].first(where: { !$0.isWhitespace }) != ":",
            !Self.isAsideBeforeColon(text[text.index(after: question)...]),
-           LabelMatcher.hasValueAfterColon(String(text[question...]).replacingOccurrences(of: "?", with: ":")) {
+           LabelMatcher.hasValueAfterColon(String(text[question...]).replacingOccurrences(of: "?", with: ":"))
+            || matcher.isQuestionAnsweredByOption(text) {
             splits.insert(question, at: 0)
         }
         for split in splits {

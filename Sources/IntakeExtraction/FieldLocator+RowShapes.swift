@@ -8,7 +8,7 @@ extension FieldLocator {
     func isLabelValueRow(_ unit: LayoutUnit) -> Bool {
         guard unit.cells.count >= 2, let label = unit.cells.first?.text, !label.isBlank,
               unit.cells.dropFirst().contains(where: { !$0.text.isBlank && $0.text != label }),
-              LabelText.wordCount(label) <= Self.labelCellWords, !label.hasPrefix("☐"), !label.hasPrefix("☒") else { return false }
+              LabelText.wordCount(label) <= Self.labelCellWords, !LabelMatcher.startsWithBox(label) else { return false }
         return !matcher.isOption(label)
     }
 

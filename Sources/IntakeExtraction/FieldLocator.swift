@@ -237,7 +237,7 @@ struct FieldLocator {
         while next < units.count, result.count < Self.maxBelowUnits {
             let unit = units[next]
             if stopAtColonLines, unit.cells.count == 1, LabelMatcher.hasValueAfterColon(unit.cells[0].text) { break }
-            if firstIsValue, result.isEmpty, !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }),
+            if firstIsValue, result.isEmpty, !isLabelValueRow(unit), !unit.cells.contains(where: { matcher.isSureLabel($0.text, taken: taken) }),
                !unit.cells.contains(where: { $0.paragraphs.contains(where: Self.isQuestionWithBoxes) }) {
                 result.append(next)
                 next += 1

@@ -23,7 +23,7 @@ extension LabelMatcher {
     }
 
     private func similarWhole(_ text: String, section: String?, taken: Set<String>) -> LabelMatch? {
-        guard LabelWords.isLabelLength(text), !Self.hasValueAfterColon(text),
+        guard LabelWords.isLabelLength(text), !Self.hasValueAfterColon(text), !isQuestionAnsweredByOption(text),
               !labels.notLabels.contains(normalized(text)) else { return nil }
         let words = self.words(text)
         guard !words.isEmpty, !labels.isOption(words) else { return nil }
@@ -56,6 +56,14 @@ extension LabelMatcher {
     }
 
     /// Whether the text is one of the form's tick-box options ("☒ Stage 3: Senior Manager…").
+    /// "Which stage? Formal Resolution": a question and the one option left when the others
+    /// were deleted, a label and its answer rather than a label.
+    func isQuestionAnsweredByOption(_ text: String) -> Bool {
+        guard let question = text.firstIndex(of: "?"), !text[..<question].contains(":") else { return false }
+        let rest = text[text.index(after: question)...].trimmedWhitespace
+        return !rest.isEmpty && isOption(String(rest))
+    }
+
     func isOption(_ text: String) -> Bool {
         LabelWords.isLabelLength(text) && labels.isOption(words(text))
     }

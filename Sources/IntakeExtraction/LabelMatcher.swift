@@ -75,7 +75,8 @@ final class LabelMatcher {
 
     private func findSection(of text: String, heading: Bool) -> String? {
         let n = normalized(text)
-        guard !n.isEmpty else { return nil }
+        // "☒ Formal Resolution ☐ Partnership Resolution" is a choice's boxes, whatever its words.
+        guard !n.isEmpty, !Self.startsWithBox(text), !isQuestionAnsweredByOption(text) else { return nil }
         for (wording, section) in labels.sectionExact where n == wording {
             return section
         }
@@ -127,6 +128,7 @@ final class LabelMatcher {
     /// Whether the text is surely a label: word for word, a heading, a question or a line
     /// ending in a colon, or by meaning (whole, or before its colon) a field not yet taken.
     func isSureLabel(_ text: String, taken: Set<String> = []) -> Bool {
+        if Self.startsWithBox(text) { return false }
         if isExactLabel(text) || section(of: text) != nil { return true }
         let trimmed = text.trimmedWhitespace
         // A line that asks ("…?") or announces ("…:") is the next row's label, not an answer.
@@ -139,6 +141,11 @@ final class LabelMatcher {
         guard let colon = text.firstIndex(of: ":") else { return similar(text, section: nil, taken: taken) != nil }
         guard let match = similar(String(text[..<colon]), section: nil, taken: taken) else { return false }
         return !Self.isProse(text[text.index(after: colon)...], answering: match.field)
+    }
+
+    /// A line that opens with a box (readers write every box as ☒ or ☐) is a choice's options.
+    static func startsWithBox(_ text: String) -> Bool {
+        text.first(where: { !$0.isWhitespace }).map { "☐☒".contains($0) } ?? false
     }
 
     /// "Not resolved: St Anselm's upheld the original decision" under an answer's label: a

@@ -66,6 +66,8 @@ struct SignatureReader {
             if rows.contains(RowKey(origin)) { return true }
         }
         guard let page = origin.page, let rect = origin.rect else { return false }
+        if let overleaf = overleaf(of: region), overleaf.page == page, rect.y1 <= overleaf.bottom,
+           !repeatsOnOtherPages(rect, page: page) { return true }
         guard let band = band(of: region), band.page == page else { return false }
         if rect.midY >= band.top && rect.midY <= band.bottom { return true }
         // A picture set inline at the end of the label's line rises above it, its foot beside the text.
@@ -81,6 +83,24 @@ struct SignatureReader {
         var bottom = Double.greatestFiniteMagnitude
         if nextIndex < units.count, units[nextIndex].page == page, let y = units[nextIndex].rect?.y0 { bottom = y }
         return (page, top - 2, bottom)
+    }
+
+    /// A label at the foot of a page whose picture went over the page break: the top of the
+    /// next page, above the first line there, still belongs to it.
+    private func overleaf(of region: ValueRegion) -> (page: Int, bottom: Double)? {
+        let first = units[region.units.lowerBound]
+        let nextIndex = region.units.upperBound + 1
+        guard let page = first.page, nextIndex < units.count, units[nextIndex].page == page + 1,
+              let y = units[nextIndex].rect?.y0, region.text.isBlank else { return nil }
+        return (page + 1, y)
+    }
+
+    /// A header's logo sits at the same place on several pages; a signature only once.
+    private func repeatsOnOtherPages(_ rect: Rect, page: Int) -> Bool {
+        document.pictures.contains { picture in
+            guard let other = picture.origin.rect, let otherPage = picture.origin.page, otherPage != page else { return false }
+            return abs(other.x0 - rect.x0) < 2 && abs(other.y0 - rect.y0) < 2 && abs(other.width - rect.width) < 2
+        }
     }
 
     private func overlaps(_ origin: Origin, page: Int, rect: Rect) -> Bool {

@@ -106,10 +106,19 @@ enum MiniDocx {
 
     /// A package whose body is the title paragraph and one table of the given rows' XML.
     static func make(title: String, tableXML table: String) throws -> Data {
+        try make(title: title, bodyXML: "<w:tbl>\(table)</w:tbl>")
+    }
+
+    /// A package whose body is the title paragraph and one paragraph a line: a free-text form.
+    static func make(title: String, lines: [String]) throws -> Data {
+        try make(title: title, bodyXML: lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(escape($0))</w:t></w:r></w:p>" }.joined())
+    }
+
+    static func make(title: String, bodyXML body: String) throws -> Data {
         let document = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
-            <w:p><w:r><w:t>\(escape(title))</w:t></w:r></w:p><w:tbl>\(table)</w:tbl></w:body></w:document>
+            <w:p><w:r><w:t>\(escape(title))</w:t></w:r></w:p>\(body)</w:body></w:document>
             """
         let parts: [(String, String)] = [
             ("[Content_Types].xml", """

@@ -1,0 +1,73 @@
+import Foundation
+import IntakeMapping
+import IntakeReaders
+import IntakeRecord
+import Testing
+@testable import IntakeExtraction
+
+/// Rows that older and retyped forms lay out in ways the blank forms do not: a choice's boxes
+/// on the line under its label, a question answered by the one option left, a label | value
+/// row right under a signature label across the table, a signature's picture over the page
+/// break. The wordings are test inputs, none of them in mappings/.
+@Suite struct ChoiceAndOverleafTests {
+    static let mappings = RowBoundaryTests.mappings
+    static let bolton = RowBoundaryTests.bolton
+
+    static func extract(_ data: Data, name: String) throws -> ExtractedFields {
+        let document = try DocumentReader().read(data, fileName: name)
+        guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else { throw RowBoundaryTests.Unrecognised() }
+        return extracted
+    }
+
+    static func lines(_ lines: [String]) throws -> ExtractedFields {
+        try extract(try MiniDocx.make(title: bolton, lines: lines), name: "t.docx")
+    }
+
+    @Test func boxesOnTheLineUnderAChoicesLabelAnswerItEvenWhenTheirWordsNameAPart() throws {
+        // "Partnership Resolution" is also Part C's heading: a line of boxes is never a heading.
+        let extracted = try Self.lines([
+            "Date of completion: 07/07/2026",
+            "Stage of resolution: ",
+            "☒ Formal Resolution\t☐ Partnership Resolution",
+            "Date Form Received: 08/07/2026",
+        ])
+        #expect(extracted.fields["stage"] == .integer(3))
+        #expect(extracted.fields["date.received"] == .date("2026-07-08"))
+    }
+
+    @Test func aQuestionAnsweredByTheOneOptionLeftIsALabelAndItsAnswer() throws {
+        let extracted = try Self.lines([
+            "Date of completion: 07/07/2026",
+            "Which stage? Partnership Resolution",
+            "Date Form Received: 08/07/2026",
+        ])
+        #expect(extracted.fields["stage"] == .integer(4))
+    }
+
+    @Test func anEmptyLabelLineAboveAPartHeadingIsLeftEmpty() throws {
+        let extracted = try Self.lines([
+            "Date of completion: 07/07/2026",
+            "DATE OF REPLY: ",
+            "PART C – REFERRAL TO THE STATUTORY PARTNERS",
+            "Reason for the Partnership Resolution request: ",
+        ])
+        #expect(extracted.fields["date.responded"] == nil)
+    }
+
+    @Test func aLabelValueRowRightUnderASignatureLabelAcrossTheTableIsItsOwnRow() throws {
+        let extracted = try RowBoundaryTests.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("Sign-off by Agency B line manager", nil),
+            ("Response sent on (dd/mm/yyyy)", "14/04/2026"),
+        ])
+        #expect(extracted.fields["date.responded"] == .date("2026-04-14"))
+        #expect(extracted.fields["responder.signature"] != .signature(SignatureValue(present: true, kind: .typed)))
+    }
+
+    @Test func aSignaturesPictureOverThePageBreakSignsTheLabelAtTheFootOfThePageBefore() throws {
+        let url = Corpus.packageRoot.appendingPathComponent("Tests/IntakeReadersTests/Fixtures/pdf/overleaf.pdf")
+        let extracted = try Self.extract(try Data(contentsOf: url), name: "overleaf.pdf")
+        #expect(extracted.fields["responder.signature"] == .signature(SignatureValue(present: true, kind: .image)))
+        #expect(extracted.fields["date.responded"] == .date("2026-10-01"))
+    }
+}
