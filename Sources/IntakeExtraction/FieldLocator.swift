@@ -87,6 +87,16 @@ struct FieldLocator {
             while c < unit.cells.count {
                 let cell = unit.cells[c]
                 let taken = Set(found.regions.keys)
+                if let stacked = stackedRows(unit, at: c, section: section, taken: taken, settled: found.settled) {
+                    for row in stacked {
+                        found.regions[row.match.field.key] = ValueRegion(paragraphs: [row.value], units: index...index,
+                                                                         origin: unit.cells[c + 1].origin, via: "cell-right")
+                            .labelled(row.match, row.label)
+                        anchors.append((index, fieldIndex(row.match.field)))
+                    }
+                    c += 2
+                    continue
+                }
                 let match = matcher.field(for: labelCellText(unit, c), section: section, taken: taken, settled: found.settled)
                 if isBlockHeading(match, unit: unit, at: index, cell: c, spansRow: heading, taken: taken) {
                     if let opened = matcher.section(of: cell.text, heading: true) { section = opened }

@@ -8,7 +8,7 @@ import Testing
 /// Rows that older and retyped forms lay out in ways the blank forms do not: a choice's boxes
 /// on the line under its label, a question answered by the one option left, a label | value
 /// row right under a signature label across the table, a signature's picture over the page
-/// break. The wordings are test inputs, none of them in mappings/.
+/// break, two rows run into one cell. The wordings are test inputs, none of them in mappings/.
 @Suite struct ChoiceAndOverleafTests {
     static let mappings = RowBoundaryTests.mappings
     static let bolton = RowBoundaryTests.bolton
@@ -62,6 +62,21 @@ import Testing
         ])
         #expect(extracted.fields["date.responded"] == .date("2026-04-14"))
         #expect(extracted.fields["responder.signature"] != .signature(SignatureValue(present: true, kind: .typed)))
+    }
+
+    @Test func twoRowsRunIntoOneCellAreTwoRowsEvenWhenALabelWrapped() throws {
+        func cell(_ lines: [String]) -> String {
+            "<w:tc>" + lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape($0))</w:t></w:r></w:p>" }.joined() + "</w:tc>"
+        }
+        let rows = [
+            RowBoundaryTests.cell("Details of the person notifying", span: 2),
+            cell(["Your full name"]) + cell(["Amelia Rahman"]),
+            cell(["Position", "the Board", "YOUR ORGANISATION"]) + cell(["Early Help Team Manager", "Early Help Service"]),
+        ]
+        let data = try MiniDocx.make(title: RowBoundaryTests.croydon, tableXML: rows.map { "<w:tr>\($0)</w:tr>" }.joined())
+        let extracted = try Self.extract(data, name: "t.docx")
+        #expect(extracted.fields["raiser.role"] == .text("Early Help Team Manager"))
+        #expect(extracted.fields["raiser.agency"] == .text("Early Help Service"))
     }
 
     @Test func aSignaturesPictureOverThePageBreakSignsTheLabelAtTheFootOfThePageBefore() throws {
