@@ -84,9 +84,10 @@ extension FieldLocator {
         for split in splits {
             // A colon inside a label that runs on to a later colon is punctuation.
             let label = String(text[...split].dropLast(text[split] == ":" ? 1 : 0)).replacingOccurrences(of: ":", with: " ")
-            if let match = matcher.field(for: label, section: section, taken: taken, settled: settled),
+            let rest = String(text[text.index(after: split)...])
+            if let match = matcher.field(for: label, section: section, taken: taken, settled: settled, value: rest),
                match.field.placements.contains(.colon) {
-                return (match, label, String(text[text.index(after: split)...]))
+                return (match, label, rest)
             }
         }
         return nil

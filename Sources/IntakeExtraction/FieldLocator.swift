@@ -97,7 +97,8 @@ struct FieldLocator {
                     c += 2
                     continue
                 }
-                let match = matcher.field(for: labelCellText(unit, c), section: section, taken: taken, settled: found.settled)
+                let match = matcher.field(for: labelCellText(unit, c), section: section, taken: taken, settled: found.settled,
+                                          value: c + 1 < unit.cells.count ? unit.cells[c + 1].text : nil)
                 if isBlockHeading(match, unit: unit, at: index, cell: c, spansRow: heading, taken: taken) {
                     if let opened = matcher.section(of: cell.text, heading: true) { section = opened }
                     c += 1

@@ -5,11 +5,13 @@ extension LabelMatcher {
     /// The match by meaning of the label whole, or, when that matches nothing, without its
     /// asides in brackets ("Steps so far (who did what, when)"): an aside may explain more
     /// than it names.
-    func similar(_ text: String, section: String?, taken: Set<String>) -> LabelMatch? {
-        if let whole = similarWhole(text, section: section, taken: taken) { return whole }
+    /// `value`, when known, is what the row holds: a bare date there tips a near tie towards
+    /// the date row ("Response sent on: 10 April 2026" is the response's date, not the response).
+    func similar(_ text: String, section: String?, taken: Set<String>, value: String? = nil) -> LabelMatch? {
+        if let whole = similarWhole(text, section: section, taken: taken, value: value) { return whole }
         guard text.contains("(") else { return nil }
         let bare = Self.withoutAsides(text)
-        return bare.isBlank || bare == text ? nil : similarWhole(bare, section: section, taken: taken)
+        return bare.isBlank || bare == text ? nil : similarWhole(bare, section: section, taken: taken, value: value)
     }
 
     /// The text with whatever is in round brackets left out.
@@ -22,7 +24,7 @@ extension LabelMatcher {
         })
     }
 
-    private func similarWhole(_ text: String, section: String?, taken: Set<String>) -> LabelMatch? {
+    private func similarWhole(_ text: String, section: String?, taken: Set<String>, value: String?) -> LabelMatch? {
         guard LabelWords.isLabelLength(text), !Self.hasValueAfterColon(text), !isQuestionAnsweredByOption(text),
               !labels.notLabels.contains(normalized(text)) else { return nil }
         let words = self.words(text)
@@ -47,15 +49,20 @@ extension LabelMatcher {
         let second = score.filter { $0.value.raw < top - Self.tie }.map(\.value.raw).max() ?? 0
         let open = group.filter { !taken.contains(mapping.fields[$0].key) }
         guard !open.isEmpty else { return nil }
-        let chosen = pick(open, section: section, shared: group.count > 1)
-        let margin = top - second
+        var chosen = pick(open, section: section, shared: group.count > 1)
+        var margin = top - second
+        if let value, chosen.type != .date, BritishDateParser.parse(value.trimmedWhitespace) != nil,
+           let (date, raw) = score.filter({ mapping.fields[$0.key].type == .date && !taken.contains(mapping.fields[$0.key].key) })
+               .map({ ($0.key, $0.value.raw) }).max(by: { $0.1 < $1.1 }), raw >= top - Self.clearMargin {
+            chosen = mapping.fields[date]
+            margin = raw - top  // never sure: the words alone chose another row
+        }
         let confidence = margin >= Self.clearMargin ? top : max(0, top - (Self.clearMargin - margin))
         let index = mapping.fields.firstIndex { $0.key == chosen.key }!
         return LabelMatch(field: chosen, confidence: confidence, evidence: .similar,
                           opensSection: score[index]?.qualified == true ? chosen.section : nil)
     }
 
-    /// Whether the text is one of the form's tick-box options ("☒ Stage 3: Senior Manager…").
     /// "Which stage? Formal Resolution": a question and the one option left when the others
     /// were deleted, a label and its answer rather than a label.
     func isQuestionAnsweredByOption(_ text: String) -> Bool {
@@ -64,6 +71,7 @@ extension LabelMatcher {
         return !rest.isEmpty && isOption(String(rest))
     }
 
+    /// Whether the text is one of the form's tick-box options ("☒ Stage 3: Senior Manager…").
     func isOption(_ text: String) -> Bool {
         LabelWords.isLabelLength(text) && labels.isOption(words(text))
     }

@@ -194,7 +194,7 @@ final class LabelMatcher {
     /// current section.
     /// `settled` are the taken fields an exact wording may not take again: a field taken
     /// only by meaning, with nothing in it, yields to its real row.
-    func field(for text: String, section: String?, taken: Set<String>, settled: Set<String>? = nil) -> LabelMatch? {
+    func field(for text: String, section: String?, taken: Set<String>, settled: Set<String>? = nil, value: String? = nil) -> LabelMatch? {
         let n = normalized(text)
         guard !n.isEmpty else { return nil }
         let candidates = (labels.exact[n] ?? longMatches(n)).filter { !(settled ?? taken).contains(mapping.fields[$0].key) }
@@ -203,7 +203,7 @@ final class LabelMatcher {
             return LabelMatch(field: pick(candidates, section: section, shared: shared), confidence: 1, evidence: .exact)
         }
         if labels.exact[n] != nil { return nil }
-        return similar(text, section: section, taken: taken)
+        return similar(text, section: section, taken: taken, value: value)
     }
 
     /// "Child's name: Jo" (or "When was it completed? 5 May") is a label with its value, read

@@ -64,6 +64,17 @@ import Testing
         #expect(extracted.fields["responder.signature"] != .signature(SignatureValue(present: true, kind: .typed)))
     }
 
+    /// "Reply sent" shares its one word with the response's text row and its date row alike:
+    /// the bare date beside it decides.
+    @Test func aBareDateBesideAnAmbiguousLabelMakesItTheDateRow() throws {
+        let extracted = try RowBoundaryTests.extract(title: Self.bolton, [
+            ("Date completed", "01/06/2026"),
+            ("Reply sent", "14/04/2026"),
+        ])
+        #expect(extracted.fields["date.responded"] == .date("2026-04-14"))
+        #expect(extracted.fields["dispute.outcome"] == nil)
+    }
+
     @Test func twoRowsRunIntoOneCellAreTwoRowsEvenWhenALabelWrapped() throws {
         func cell(_ lines: [String]) -> String {
             "<w:tc>" + lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape($0))</w:t></w:r></w:p>" }.joined() + "</w:tc>"
