@@ -15,7 +15,11 @@ extension FieldLocator {
         var lastUsed = unitIndex
         var open: String?
         var openUnmatched: Int?
-        for paragraph in cell.paragraphs.flatMap(splitAtLabels) {
+        // A heading is whole before it is cut at its colons ("PART A: FOR THE AGENCY RAISING…:").
+        let paragraphs = cell.paragraphs.flatMap { paragraph in
+            matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) != nil ? [paragraph] : splitAtLabels(paragraph)
+        }
+        for paragraph in paragraphs {
             if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
                 section = opened; open = nil; openUnmatched = nil; continue
             }

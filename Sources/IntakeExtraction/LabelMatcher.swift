@@ -84,6 +84,7 @@ final class LabelMatcher {
             && (n.hasPrefix(wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n))) {
             return section
         }
+        if let designated = designatedSection(text) { return designated }
         // "Part C: Partnership Resolution" is a heading with a colon, not a label and its value.
         let count = LabelText.wordCount(text)
         guard count <= max(Self.headingWords, labels.longestSectionWords), !n.hasSuffix(".") || n.count < 30 else { return nil }
@@ -95,6 +96,23 @@ final class LabelMatcher {
         let needed = heading ? 0.5 : 0.8
         return top.value >= needed && top.value - second >= 0.25 ? top.key : nil
     }
+
+    /// "PART A: FOR THE AGENCY RAISING THE DIFFERENCE": a part's designation as the form
+    /// prints it ("Part A – to be completed by Agency A"), then a colon or dash and its title
+    /// in any words, is that part's heading.
+    private func designatedSection(_ text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace).prefix(3).map { $0.lowercased() }
+        guard words.count >= 2, Self.designators.contains(words[0]) else { return nil }
+        var mark = words[1]
+        let separated = mark.last.map { ":–—-".contains($0) } == true || (words.count > 2 && ["–", "—", "-", ":"].contains(words[2]))
+        mark = String(mark.filter { $0.isLetter || $0.isNumber })
+        guard separated, (1...2).contains(mark.count) else { return nil }
+        let designation = words[0] + " " + mark
+        let matches = Set(labels.sectionExact.filter { $0.wording == designation || $0.wording.hasPrefix(designation + " ") }.map(\.section))
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    static let designators: Set<String> = ["part", "section", "appendix"]
 
     /// How well the text covers each section's heading, best first.
     private func headingScores(_ text: String, noteOnly: Bool = false) -> [(key: String, value: Double)] {

@@ -64,6 +64,19 @@ import Testing
         #expect(extracted.fields["responder.signature"] != .signature(SignatureValue(present: true, kind: .typed)))
     }
 
+    /// The part's designation as the form prints it, then its title in other words: a heading,
+    /// even with a colon at its end and an agency word in it, never the agency row.
+    @Test func aPartsDesignationWithItsTitleRewordedIsItsHeading() throws {
+        let extracted = try RowBoundaryTests.extract(title: Self.bolton, [
+            ("PART A: FOR THE AGENCY RAISING THE DIFFERENCE (AGENCY A):", nil),
+            ("Date completed", "26/01/2026"),
+            ("Agency A practitioner", nil),
+            ("Worker's full name", "Hamza Fairclough"),
+            ("Employing organisation", "CAMHS (Example Partnership Trust)"),
+        ])
+        #expect(extracted.fields["raiser.agency"] == .text("CAMHS (Example Partnership Trust)"))
+    }
+
     /// "Reply sent" shares its one word with the response's text row and its date row alike:
     /// the bare date beside it decides.
     @Test func aBareDateBesideAnAmbiguousLabelMakesItTheDateRow() throws {
