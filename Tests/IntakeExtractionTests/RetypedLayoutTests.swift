@@ -9,7 +9,7 @@ import Testing
 /// on the line under its label, a question answered by the one option left, a label | value
 /// row right under a signature label across the table, a signature's picture over the page
 /// break, two rows run into one cell. The wordings are test inputs, none of them in mappings/.
-@Suite struct ChoiceAndOverleafTests {
+@Suite struct RetypedLayoutTests {
     static let mappings = RowBoundaryTests.mappings
     static let bolton = RowBoundaryTests.bolton
 
@@ -42,6 +42,17 @@ import Testing
             "Date Form Received: 08/07/2026",
         ])
         #expect(extracted.fields["stage"] == .integer(4))
+    }
+
+    @Test func questionsPutInEverydayWordsAreTheirRows() throws {
+        let extracted = try Self.lines([
+            "Date of completion: 07/07/2026",
+            "What should happen for the child?",
+            "The referral is accepted and the family are offered a service.",
+            "When did Agency B receive this? Oct 8 2026",
+        ])
+        #expect(extracted.fields["dispute.desired_outcome"] == .text("The referral is accepted and the family are offered a service."))
+        #expect(extracted.fields["date.received"] == .date("2026-10-08"))
     }
 
     @Test func anEmptyLabelLineAboveAPartHeadingIsLeftEmpty() throws {
