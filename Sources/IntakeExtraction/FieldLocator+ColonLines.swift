@@ -187,7 +187,9 @@ extension FieldLocator {
         guard let colon = text.firstIndex(of: ":"), !matcher.isOption(text) else { return nil }
         let label = String(text[..<colon])
         let words = LabelText.wordCount(label)
-        guard words >= 1, words <= 6, label.rangeOfCharacter(from: .letters) != nil,
+        // A line that ends at its colon is a label however long ("4. WORK DONE SO FAR TO RESOLVE IT:").
+        let limit = text[text.index(after: colon)...].isBlank ? Self.labelCellWords : 6
+        guard words >= 1, words <= limit, label.rangeOfCharacter(from: .letters) != nil,
               !label.contains("http"), !label.contains("@") else { return nil }
         return (label, String(text[text.index(after: colon)...]))
     }

@@ -55,6 +55,21 @@ import Testing
         #expect(extracted.fields["date.received"] == .date("2026-10-08"))
     }
 
+    /// A long label line that matches nothing still ends at its colon: the place between the
+    /// rows that matched says which row it is.
+    @Test func aLongLabelLineThatMatchesNothingTakesItsRowByPlace() throws {
+        let extracted = try RowBoundaryTests.extract(title: RowBoundaryTests.westSussex, [
+            ("Name of the child: Leo Smith", nil),
+            ("Summary of the disagreement:", nil),
+            ("The school and the service disagree about the threshold.", nil),
+            ("4. WORK DONE SO FAR TO RESOLVE IT:", nil),
+            ("Practitioners spoke on 20/06/2026 without agreement.", nil),
+            ("DEADLINE SET FOR RESOLUTION: 5 working days", nil),
+        ])
+        #expect(extracted.fields["dispute.actions_taken"] == .text("Practitioners spoke on 20/06/2026 without agreement."))
+        #expect(extracted.fields["dispute.timeframe"] == .text("5 working days"))
+    }
+
     @Test func anEmptyLabelLineAboveAPartHeadingIsLeftEmpty() throws {
         let extracted = try Self.lines([
             "Date of completion: 07/07/2026",
