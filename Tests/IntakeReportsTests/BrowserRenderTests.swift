@@ -5,20 +5,36 @@ import Testing
 
 /// Pages rendered by a real browser (Debian's chromium, headless; scripts/setup.sh installs it):
 /// a screenshot, and a DOM dump in which a measuring script the test appends (the pages have
-/// none of their own) records every box whose text overflows it and the size of every SVG bar.
+/// none of their own) records every box whose text overflows it (an SVG chart's text included),
+/// the size of every SVG bar and the bars of each chart.
 @Suite struct BrowserRenderTests {
     struct Measured: Decodable {
         var overflowing: [String]
         var bars: [[Double]]
+        /// For each SVG chart, how many bars it draws.
+        var barsPerChart: [Int]
         var textLength: Int
+        /// All the page's text (SVG text included), the scripts it holds (ours only) and its title.
+        var text: String
+        var scripts: Int
+        var title: String
     }
 
     static let measuring = """
     <script>
-    const out = {overflowing: [], bars: [], textLength: document.body.innerText.length};
+    const out = {overflowing: [], bars: [], barsPerChart: [], textLength: document.body.innerText.length,
+                 text: document.body.textContent, scripts: document.scripts.length, title: document.title};
     for (const el of document.body.querySelectorAll('*')) {
       if (el.tagName === 'SCRIPT' || el.closest('svg')) continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') out.overflowing.push(el.tagName + ':' + el.textContent.slice(0, 40));
+    }
+    for (const svg of document.querySelectorAll('svg')) {
+      const box = svg.getBoundingClientRect();
+      out.barsPerChart.push(svg.querySelectorAll('.bar').length);
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.overflowing.push('svg text:' + t.textContent.slice(0, 40));
+      }
     }
     for (const bar of document.querySelectorAll('svg .bar')) { const r = bar.getBoundingClientRect(); out.bars.push([r.width, r.height]); }
     const pre = document.createElement('pre'); pre.id = 'measured'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
