@@ -18,12 +18,15 @@ import Testing
         var text: String
         var scripts: Int
         var title: String
+        /// The width the page was laid out at.
+        var layoutWidth: Double
     }
 
     static let measuring = """
     <script>
     const out = {overflowing: [], bars: [], barsPerChart: [], textLength: document.body.innerText.length,
-                 text: document.body.textContent, scripts: document.scripts.length, title: document.title};
+                 text: document.body.textContent, scripts: document.scripts.length, title: document.title,
+                 layoutWidth: document.documentElement.getBoundingClientRect().width};
     for (const el of document.body.querySelectorAll('*')) {
       if (el.tagName === 'SCRIPT' || el.closest('svg')) continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') out.overflowing.push(el.tagName + ':' + el.textContent.slice(0, 40));
@@ -47,7 +50,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("page.html")
-        try html.replacingOccurrences(of: "</body>", with: measuring + "</body>").write(to: page, atomically: true, encoding: .utf8)
+        // Headless chromium's window is at least 500 pixels wide: a narrower page is laid out by
+        // giving its root element the width (the pages use no media queries or viewport units).
+        let root = "<style>html{width:\(width)px}</style>"
+        try html.replacingOccurrences(of: "</head>", with: root + "</head>").replacingOccurrences(of: "</body>", with: measuring + "</body>")
+            .write(to: page, atomically: true, encoding: .utf8)
         let base = ["60", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                     "--user-data-dir=\(folder.path)/profile", "--window-size=\(width),900"]
         let shot = folder.appendingPathComponent("shot.png")
@@ -57,7 +64,9 @@ import Testing
         let decoded = String(json).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
         let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
-        return (size, try JSONDecoder().decode(Measured.self, from: Data(decoded.utf8)))
+        let measured = try JSONDecoder().decode(Measured.self, from: Data(decoded.utf8))
+        guard abs(measured.layoutWidth - Double(width)) < 1 else { throw BrowserError.laidOutAt(measured.layoutWidth) }
+        return (size, measured)
     }
 
     static func run(_ arguments: [String]) throws -> String {
@@ -73,7 +82,7 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    enum BrowserError: Error { case noMeasurement(Int) }
+    enum BrowserError: Error { case noMeasurement(Int), laidOutAt(Double) }
 
     @Test(arguments: [360, 1000])
     func submitterReportFitsItsBoxes(_ width: Int) throws {
