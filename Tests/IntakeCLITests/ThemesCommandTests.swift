@@ -90,6 +90,27 @@ import Testing
         #expect(try String(contentsOf: empty.appendingPathComponent("themes.csv"), encoding: .utf8) == "chart,category,count,of\r\n")
     }
 
+    /// The same records in PostgreSQL give the same numbers (`scripts/test-postgres.sh`; a
+    /// missing server is a failure, never a skip).
+    @Test func aPostgreSQLStoreGivesTheSameCSV() throws {
+        let (postgres, schema) = try WatchSharedInboxTests.freshStore()
+        defer { WatchSharedInboxTests.dropSchema(schema) }
+        let folder = try ReportCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sqlite = try Self.storeOfSamples(in: folder)
+        _ = try IntakeRun(["extract", ReportCommandTests.samples.path, IntakeRun.filled.path, "--as-of", "2026-11-20",
+                           "--store", postgres, "--quiet"])
+        var written: [String] = []
+        for (name, store) in [("sqlite", sqlite), ("postgres", postgres)] {
+            let out = folder.appendingPathComponent(name)
+            let run = try IntakeRun(["themes", "--out", out.path, "--store", store, "--as-of", "2026-11-20"])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            written.append(try String(contentsOf: out.appendingPathComponent("themes.csv"), encoding: .utf8))
+        }
+        #expect(written[0].split(separator: "\r\n").count > 20)
+        #expect(written[0] == written[1])
+    }
+
     @Test func mistakesAreUsageErrorsAndAMissingStoreIsNamed() throws {
         let folder = try ReportCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
