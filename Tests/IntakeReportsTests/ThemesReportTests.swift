@@ -116,14 +116,21 @@ import Testing
 
     static let hostile = "<script>document.title='pwned'</script> \"quoted\" 'single' <img src=x onerror=\"document.title='pwned'\">"
 
-    /// A real Bolton record whose themes and agencies hold markup and quotes.
+    /// A real Bolton record whose themes and agencies hold markup and quotes, and so does the
+    /// partnership's short name in its (edited) policy mapping.
     static func hostileReport() throws -> ThemesReport {
         var record = try #require(Reports.records("bolton-rpde-form-01.docx").first)
         record.fields["dispute.themes"] = .list([hostile, "Information sharing and communication"])
         record.fields["raiser.agency"] = .text(hostile)
         record.fields["responder.agency"] = .text("Agency \"B\" & <b>sons</b>")
+        let folder = try Reports.editedMappings { name, text in
+            name == "bolton.yaml" ? text.replacingOccurrences(of: "short_name: Bolton", with: "short_name: '\(hostile.replacingOccurrences(of: "'", with: "''"))'") : text
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = try IntakePipelineLoad.configuration(folder)
+        let context = ReportContext(mappings: configuration.mappings, calendar: configuration.calendar, asOf: Reports.asOf)
         return ThemesReport(submissions: [.init(id: 1, caseID: nil, record: record, storedAt: nil)],
-                            period: .init(), partnership: nil, context: Reports.context)
+                            period: .init(), partnership: "bolton", context: context)
     }
 
     @Test func markupAndQuotesInThemesAndAgenciesAreShownAsText() throws {
@@ -137,6 +144,8 @@ import Testing
         let shown = parsed.text.filter { !$0.isWhitespace }
         #expect(shown.contains(Self.hostile.filter { !$0.isWhitespace }), "the text is shown, as text")
         #expect(shown.contains("Agency\"B\"&<b>sons</b>"))
+        #expect(report.counts("partnership").keys.sorted() == [Self.hostile], "the partnership's name from its mapping")
+        #expect(parsed.text.contains("Escalation themes, \(Self.hostile)"), "the title, as text")
         #expect(report.renderCSV().contains("\"" + Self.hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
     }
 }
