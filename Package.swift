@@ -99,7 +99,7 @@ let package = Package(
         ]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),
         .testTarget(name: "IntakeReportsTests", dependencies: [
-            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "CLibXML2", "CGMime",
+            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "IntakeStore", "CLibXML2", "CGMime",
         ]),
     ],
     swiftLanguageModes: [.v6]

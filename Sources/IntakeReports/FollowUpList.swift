@@ -29,10 +29,10 @@ public struct FollowUpList: Sendable {
     }
 
     private static func entry(_ id: Int64, _ record: CaseRecord, _ context: ReportContext) -> Entry? {
-        guard let form = context.form(of: record), let rule = form.checks.responseDue, let calendar = context.calendar,
-              record.fields[rule.to] == nil, case .date(let sentText)? = record.fields[rule.from],
-              let sent = Day(iso: sentText), let due = try? calendar.adding(workingDays: rule.workingDays, to: sent)
+        guard let timing = context.responseDue(of: record), let calendar = context.calendar,
+              record.fields[timing.rule.to] == nil
         else { return nil }
+        let (form, sent, due) = (timing.form, timing.sent, timing.due)
         let overdue = context.asOf > due ? ((try? calendar.workingDays(from: due, to: context.asOf)) ?? 0)
                                          : -((try? calendar.workingDays(from: context.asOf, to: due)) ?? 0)
         let policy = context.policy(of: record)

@@ -24,6 +24,17 @@ public struct ReportContext: Sendable {
         record.partnership.flatMap(mappings.policy(for:))
     }
 
+    /// When a submission's response is due under its form's `response_due` rule: the day it
+    /// was sent and the day that many working days later. Nil when the form has no such rule,
+    /// the sent date is missing or the calendar does not cover it.
+    public func responseDue(of record: CaseRecord) -> (form: FormMapping, rule: ResponseDue, sent: Day, due: Day)? {
+        guard let form = form(of: record), let rule = form.checks.responseDue, let calendar,
+              case .date(let sentText)? = record.fields[rule.from], let sent = Day(iso: sentText),
+              let due = try? calendar.adding(workingDays: rule.workingDays, to: sent)
+        else { return nil }
+        return (form, rule, sent, due)
+    }
+
     /// The bank holidays between two days (after `start`, up to `end`), for the sentence
     /// that says which were left out of a working-day count.
     func holidays(after start: Day, through end: Day) -> [Day] {

@@ -55,6 +55,7 @@ enum ReportStyle {
     .status-accepted{border-color:#2e7d32}.status-needs-attention{border-color:#b26a00}.status-rejected{border-color:#b00020}
     li.problem{margin-bottom:.8rem}li.problem p{margin:.15rem 0}
     table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
-    figure{margin:1.5rem 0}figcaption{margin-top:.3rem}
+    figure{margin:1.5rem 0}figcaption{margin-top:.3rem;overflow-wrap:anywhere}
+    svg.chart{display:block;width:100%;margin:.4rem 0}svg.chart text{font-size:13px;fill:#1b1b1b}svg.chart .bar{fill:#1f5f99}
     """
 }

@@ -10,7 +10,7 @@ struct Intake: AsyncParsableCommand {
         commandName: "intake",
         abstract: "Turn safeguarding escalation forms (DOCX, PDF, e-mail) into validated case records.",
         version: IntakeVersion.current,
-        subcommands: [ExtractCommand.self, ReportCommand.self, FollowupCommand.self, WatchCommand.self, StatusCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self,
+        subcommands: [ExtractCommand.self, ReportCommand.self, FollowupCommand.self, ThemesCommand.self, WatchCommand.self, StatusCommand.self, DumpCommand.self, MappingsCommand.self, RecordsCommand.self, CasesCommand.self,
                       WorkerCommand.self])
 
     /// ArgumentParser exits 64 on a usage error; the contract says 2.

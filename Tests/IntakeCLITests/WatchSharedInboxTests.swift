@@ -7,7 +7,7 @@ import Testing
     let h = try! InboxHarness()
 
     /// A fresh schema in the test database named by `INTAKE_TEST_POSTGRES_URL` (scripts/test-postgres.sh).
-    private static func freshStore() throws -> (url: String, schema: String) {
+    static func freshStore() throws -> (url: String, schema: String) {
         guard let base = ProcessInfo.processInfo.environment["INTAKE_TEST_POSTGRES_URL"], !base.isEmpty else {
             throw TestSetupError(description: "INTAKE_TEST_POSTGRES_URL is not set: run `eval \"$(scripts/test-postgres.sh)\"` first.")
         }
@@ -42,7 +42,7 @@ import Testing
         #expect(stored.count == forms.count + 60)
     }
 
-    private static func dropSchema(_ schema: String) {
+    static func dropSchema(_ schema: String) {
         guard let base = ProcessInfo.processInfo.environment["INTAKE_TEST_POSTGRES_URL"] else { return }
         let psql = Process()
         psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
