@@ -42,7 +42,7 @@ extension FieldLocator {
                     paragraphs: [], leadingText: rest, units: unitIndex...unitIndex, origin: paragraph.origin, via: "after-colon")))
                 open = nil
                 openUnmatched = found.unmatched.count - 1
-            } else if let key = open, !matcher.isBoundary(paragraph.text) {
+            } else if let key = open, !matcher.isBoundary(paragraph.text), !holdsItsOneLine(found.regions[key], key) {
                 found.regions[key]?.paragraphs.append(paragraph)
             } else if let u = openUnmatched, !matcher.isBoundary(paragraph.text) {
                 found.unmatched[u].region.paragraphs.append(paragraph)
@@ -51,6 +51,7 @@ extension FieldLocator {
                 openUnmatched = nil
             }
         }
+        if let key = open, holdsItsOneLine(found.regions[key], key) { open = nil }
         if isWholeUnit, open != nil || openUnmatched != nil {
             let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
             // A signature is a name or a picture, never a "Label: value" line.
@@ -69,6 +70,15 @@ extension FieldLocator {
             }
         }
         return lastUsed
+    }
+
+    /// "Case ID: EHM-91211" over "AGENCY A – REFERRER": a name, a date, a number or an address
+    /// written after its colon is the whole value; the line under it is the next thing on the
+    /// form, not more of it (a long text runs on, and a PDF joins a value's wrapped lines).
+    func holdsItsOneLine(_ region: ValueRegion?, _ key: String) -> Bool {
+        guard let region, !(region.leadingText?.isBlank ?? true), region.paragraphs.isEmpty,
+              let field = mapping.fields.first(where: { $0.key == key }) else { return false }
+        return [.text, .date, .email, .phone, .integer].contains(field.type)
     }
 
     /// "Label: value", or a question with its answer on the same line ("Resolved? ☒ Yes ☐ No").

@@ -70,6 +70,17 @@ import Testing
         #expect(extracted.fields["dispute.timeframe"] == .text("5 working days"))
     }
 
+    @Test func aShortValueAfterItsColonEndsThereAndTheHeadingUnderItIsNotMoreOfIt() throws {
+        let extracted = try Self.lines([
+            "Date of completion: 07/07/2026",
+            "Case ID (LCS or EHM): EHM-91211",
+            "AGENCY A – REFERRER",
+            "Referring worker's name (Agency A): Imogen Quinlan",
+        ])
+        #expect(extracted.fields["child.reference"] == .text("EHM-91211"))
+        #expect(extracted.fields["raiser.name"] == .text("Imogen Quinlan"))
+    }
+
     @Test func anEmptyLabelLineAboveAPartHeadingIsLeftEmpty() throws {
         let extracted = try Self.lines([
             "Date of completion: 07/07/2026",
