@@ -23,36 +23,40 @@ import Testing
         try extract(try MiniDocx.make(title: bolton, lines: lines), name: "t.docx")
     }
 
-    @Test func boxesOnTheLineUnderAChoicesLabelAnswerItEvenWhenTheirWordsNameAPart() throws {
+    /// A free-text form (one paragraph a line) and what it must give; nil: left empty.
+    struct LinesCase: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var lines: [String]
+        var expected: [String: FieldValue?]
+    }
+
+    static let lineCases: [LinesCase] = [
         // "Partnership Resolution" is also Part C's heading: a line of boxes is never a heading.
-        let extracted = try Self.lines([
-            "Date of completion: 07/07/2026",
-            "Stage of resolution: ",
-            "☒ Formal Resolution\t☐ Partnership Resolution",
-            "Date Form Received: 08/07/2026",
-        ])
-        #expect(extracted.fields["stage"] == .integer(3))
-        #expect(extracted.fields["date.received"] == .date("2026-07-08"))
-    }
+        LinesCase(testDescription: "boxes under a choice's label answer it, even when their words name a part",
+                  lines: ["Stage of resolution: ", "☒ Formal Resolution\t☐ Partnership Resolution", "Date Form Received: 08/07/2026"],
+                  expected: ["stage": .integer(3), "date.received": .date("2026-07-08")]),
+        LinesCase(testDescription: "a question answered by the one option left is a label and its answer",
+                  lines: ["Which stage? Partnership Resolution", "Date Form Received: 08/07/2026"],
+                  expected: ["stage": .integer(4)]),
+        LinesCase(testDescription: "questions put in everyday words are their rows",
+                  lines: ["What should happen for the child?", "The referral is accepted and the family are offered a service.",
+                          "When did Agency B receive this? Oct 8 2026"],
+                  expected: ["dispute.desired_outcome": .text("The referral is accepted and the family are offered a service."),
+                             "date.received": .date("2026-10-08")]),
+        LinesCase(testDescription: "a short value after its colon ends there; the heading under it is not more of it",
+                  lines: ["Case ID (LCS or EHM): EHM-91211", "AGENCY A – REFERRER", "Referring worker's name (Agency A): Imogen Quinlan"],
+                  expected: ["child.reference": .text("EHM-91211"), "raiser.name": .text("Imogen Quinlan")]),
+        LinesCase(testDescription: "an empty label line above a part's heading is left empty",
+                  lines: ["DATE OF REPLY: ", "PART C – REFERRAL TO THE STATUTORY PARTNERS", "Reason for the Partnership Resolution request: "],
+                  expected: ["date.responded": nil]),
+    ]
 
-    @Test func aQuestionAnsweredByTheOneOptionLeftIsALabelAndItsAnswer() throws {
-        let extracted = try Self.lines([
-            "Date of completion: 07/07/2026",
-            "Which stage? Partnership Resolution",
-            "Date Form Received: 08/07/2026",
-        ])
-        #expect(extracted.fields["stage"] == .integer(4))
-    }
-
-    @Test func questionsPutInEverydayWordsAreTheirRows() throws {
-        let extracted = try Self.lines([
-            "Date of completion: 07/07/2026",
-            "What should happen for the child?",
-            "The referral is accepted and the family are offered a service.",
-            "When did Agency B receive this? Oct 8 2026",
-        ])
-        #expect(extracted.fields["dispute.desired_outcome"] == .text("The referral is accepted and the family are offered a service."))
-        #expect(extracted.fields["date.received"] == .date("2026-10-08"))
+    @Test(arguments: lineCases)
+    func freeTextLines(_ example: LinesCase) throws {
+        let extracted = try Self.lines(["Date of completion: 07/07/2026"] + example.lines)
+        for (key, value) in example.expected {
+            #expect(extracted.fields[key] == value, "\(key)")
+        }
     }
 
     /// A long label line that matches nothing still ends at its colon: the place between the
@@ -68,27 +72,6 @@ import Testing
         ])
         #expect(extracted.fields["dispute.actions_taken"] == .text("Practitioners spoke on 20/06/2026 without agreement."))
         #expect(extracted.fields["dispute.timeframe"] == .text("5 working days"))
-    }
-
-    @Test func aShortValueAfterItsColonEndsThereAndTheHeadingUnderItIsNotMoreOfIt() throws {
-        let extracted = try Self.lines([
-            "Date of completion: 07/07/2026",
-            "Case ID (LCS or EHM): EHM-91211",
-            "AGENCY A – REFERRER",
-            "Referring worker's name (Agency A): Imogen Quinlan",
-        ])
-        #expect(extracted.fields["child.reference"] == .text("EHM-91211"))
-        #expect(extracted.fields["raiser.name"] == .text("Imogen Quinlan"))
-    }
-
-    @Test func anEmptyLabelLineAboveAPartHeadingIsLeftEmpty() throws {
-        let extracted = try Self.lines([
-            "Date of completion: 07/07/2026",
-            "DATE OF REPLY: ",
-            "PART C – REFERRAL TO THE STATUTORY PARTNERS",
-            "Reason for the Partnership Resolution request: ",
-        ])
-        #expect(extracted.fields["date.responded"] == nil)
     }
 
     @Test func aLabelValueRowRightUnderASignatureLabelAcrossTheTableIsItsOwnRow() throws {
