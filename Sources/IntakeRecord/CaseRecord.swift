@@ -22,11 +22,15 @@ public struct CaseRecord: Sendable, Codable, Equatable {
     public var provenance: [String: Provenance]?
     public var findings: [Finding]
     public var status: RecordStatus
+    /// Stage, document date and case keys, from the mapping: nil for a record that is not a
+    /// form (a policy, an unknown or unreadable document). Added to the contract.
+    public var caseFacts: CaseFacts?
 
     public init(
         source: RecordSource, kind: String? = nil, partnership: String? = nil, mapping: String? = nil,
         mappingVersion: String? = nil, fields: RecordFields = RecordFields(),
-        provenance: [String: Provenance]? = nil, findings: [Finding] = [], status: RecordStatus? = nil
+        provenance: [String: Provenance]? = nil, findings: [Finding] = [], status: RecordStatus? = nil,
+        caseFacts: CaseFacts? = nil
     ) {
         self.schema = Self.schemaName
         self.source = source
@@ -38,12 +42,14 @@ public struct CaseRecord: Sendable, Codable, Equatable {
         self.provenance = provenance
         self.findings = findings
         self.status = status ?? RecordStatus(findings: findings, recognised: kind != nil)
+        self.caseFacts = caseFacts
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, source, kind, partnership, mapping
         case mappingVersion = "mapping_version"
         case fields, provenance, findings, status
+        case caseFacts = "case"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +64,7 @@ public struct CaseRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encode(findings, forKey: .findings)
         try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(caseFacts, forKey: .caseFacts)
     }
 }
 
