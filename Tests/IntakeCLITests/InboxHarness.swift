@@ -1,6 +1,7 @@
-import Foundation
 #if canImport(Glibc)
+import Foundation
 import Glibc
+import IntakeTestSupport
 #endif
 
 /// A real inbox in a fresh temporary folder, a real SQLite store beside it, and real `intake

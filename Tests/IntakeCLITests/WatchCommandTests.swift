@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 #if canImport(Glibc)
+import Foundation
 import Glibc
+import IntakeTestSupport
+import Testing
 #endif
 
 /// The unattended inbox watcher, driven as a real process over a real folder: every file claimed

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 #if canImport(Glibc)
+import Foundation
 import Glibc
+import IntakeTestSupport
+import Testing
 #endif
 
 /// The watcher under load and under crashes, as a real process on a real folder.

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// Two watcher processes on one inbox and one real PostgreSQL (two machines on a share): the
