@@ -81,8 +81,12 @@ extension IntakeStoreTests {
             let location = try StoreHarness.freshLocation(backend)
             let folder = try StoreHarness.temporaryFolder()
             let paths = try (scenario.stages + [scenario.unrelated]).map { try Self.place($0, in: folder).path }
-            let extracted = try await IntakeProcess.run(["extract"] + paths + ["--store", location, "--as-of", "2026-11-20", "--quiet"])
+            let extracted = try await IntakeProcess.run(["extract"] + paths + ["--store", location, "--as-of", "2026-11-20", "--quiet",
+                                                                               "--log-level", "debug"])
             #expect(extracted.status == 0 || extracted.status == 1, "\(extracted.stderr)")
+            // Thread ids are kept as ids in the record, and never logged, not even at debug level.
+            #expect(!extracted.stderr.isEmpty)
+            #expect(!extracted.stderr.contains("trust.example"), "a log line names a message id")
 
             let store = try await StoreHarness.open(location)
             let stored = try await store.records(matching: RecordFilter()).filter { $0.record.mapping == scenario.mapping }
