@@ -103,7 +103,7 @@ let package = Package(
         ]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord", "IntakeTestSupport"]),
         .testTarget(name: "IntakeReportsTests", dependencies: [
-            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "CLibXML2", "CGMime",
+            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "CLibXML2", "CGMime", "IntakeTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

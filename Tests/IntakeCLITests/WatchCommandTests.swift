@@ -1,8 +1,8 @@
-#if canImport(Glibc)
 import Foundation
-import Glibc
 import IntakeTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// The unattended inbox watcher, driven as a real process over a real folder: every file claimed
@@ -149,7 +149,7 @@ import Testing
         try h.drop("south-glos-monitoring-form-03.pdf")
         #expect(try await eventually(30) { h.processed.contains("south-glos-monitoring-form-03.pdf") })
         #expect(watcher.stop() == 0)
-        #expect(watcher.process.terminationReason == .exit)
+        #expect(watcher.terminationReason == .exit)
         #expect(watcher.stdoutLines.count == 1)
     }
     @Test func anEmptyFileClosedAndWrittenIntoLaterIsReadOnceWhole() async throws {

@@ -1,8 +1,8 @@
-#if canImport(Glibc)
 import Foundation
-import Glibc
 import IntakeTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// The watcher under load and under crashes, as a real process on a real folder.
@@ -86,7 +86,7 @@ import Testing
         var rereads: [String] = [], reads: Set<String> = []
         for round in 0..<22 {
             let storedBefore = Set(try h.storedSHAs())
-            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"], tag: "\(round)")
+            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"])
             for n in 0..<4 {
                 if n == 0 && round > 0 {
                     try h.drop(Self.forms[round % Self.forms.count], as: "again-\(round).docx")

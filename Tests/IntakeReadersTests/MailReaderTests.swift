@@ -1,7 +1,8 @@
 import Foundation
 import IntakeDocument
-import Testing
 @testable import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// A fixture from Tests/IntakeReadersTests/Fixtures/mail.
 private func mailFixture(_ name: String) throws -> Data {
@@ -11,9 +12,7 @@ private func mailFixture(_ name: String) throws -> Data {
 
 /// /work/shared/forms/filled (CI: ../shared beside the package root).
 private func filledForm(_ name: String) throws -> Data {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: packageRoot.appendingPathComponent("../shared/forms/filled/\(name)"))
+    try Data(contentsOf: TestPaths.filled.appendingPathComponent(name))
 }
 
 private func expectError(_ code: IntakeError.Code, _ body: () throws -> Void) {

@@ -59,13 +59,30 @@ public final class IntakeProcess: @unchecked Sendable {
         try process.run()
     }
 
-    /// What it has written to standard error so far.
+    /// What it has written so far, while it runs.
+    public var stdoutSoFar: String { (try? String(contentsOf: outURL, encoding: .utf8)) ?? "" }
     public var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
+
+    /// How it ended (a call to exit, or a signal); meaningful once it has exited.
+    public var terminationReason: Process.TerminationReason { process.terminationReason }
+
+    /// Asks it to stop (SIGTERM) and waits for it: its exit status.
+    @discardableResult
+    public func terminate() -> Int32 {
+        process.terminate()
+        return waitUntilExit().status
+    }
+
+    /// Kills it at once (SIGKILL), as a crash would, and waits for it.
+    public func kill() {
+        _ = Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 
     /// Sends SIGINT (a Ctrl-C) once its standard error holds `marker`, or at once if it has exited.
     public func interrupt(once marker: String) {
         while process.isRunning, !stderrSoFar.contains(marker) { usleep(10_000) }
-        kill(process.processIdentifier, SIGINT)
+        _ = Glibc.kill(process.processIdentifier, SIGINT)
     }
 
     /// Waits for it to exit without blocking a thread.
@@ -82,12 +99,10 @@ public final class IntakeProcess: @unchecked Sendable {
     }
 
     private func collect(_ status: Int32) -> Result {
-        let result = Result(status: status,
-                            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-        try? FileManager.default.removeItem(at: folder)
-        return result
+        Result(status: status, stdout: stdoutSoFar, stderr: stderrSoFar)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs `intake arguments…` to its end.
     public static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> Result {
