@@ -3,6 +3,21 @@ import Foundation
 import IntakeMapping
 import IntakeRecord
 
+extension CaseRecord {
+    /// Whether this is a form's record read before its mapping declared case keys (an older
+    /// `extract` or `records export` wrote it): it needs ``addCaseFacts(from:)`` to join a case.
+    public var lacksCaseFacts: Bool {
+        caseFacts == nil && status != .rejected && kind != nil && kind != "policy"
+    }
+
+    /// Sets ``caseFacts`` from the record's own mapping, when it lacks them and that mapping is
+    /// in `mappings`.
+    public mutating func addCaseFacts(from mappings: MappingSet) {
+        guard lacksCaseFacts, let form = mappings.forms.first(where: { $0.id == mapping }) else { return }
+        caseFacts = CaseFacts(mapping: form, fields: fields, source: source)
+    }
+}
+
 extension CaseFacts {
     /// A form record's stage, document date, reference and case keys, as its mapping declares
     /// them (`stage.key`, `document_date`, `case_reference`, `case_keys`).
