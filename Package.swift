@@ -83,23 +83,27 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // What the test suites share: their paths, one DOCX builder, one runner of the binary.
+        .target(name: "IntakeTestSupport", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Tests/IntakeTestSupport"),
         .testTarget(name: "IntakeReadersTests", dependencies: [
-            "IntakeReaders", "IntakeDocument",
+            "IntakeReaders", "IntakeDocument", "IntakeTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeExtractionTests", dependencies: [
             "IntakePipeline", "IntakeExtraction", "IntakeValidation", "IntakeMapping", "IntakeRecord",
-            "IntakeReaders", "IntakeDocument",
+            "IntakeReaders", "IntakeDocument", "IntakeTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "IntakeStoreTests", dependencies: [
-            "IntakeStore", "IntakeRecord",
+            "IntakeStore", "IntakeRecord", "IntakeTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord"]),
+        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeRecord", "IntakeTestSupport"]),
         .testTarget(name: "IntakeReportsTests", dependencies: [
-            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "IntakeStore", "CLibXML2", "CGMime",
+            "IntakeReports", "IntakePipeline", "IntakeMapping", "IntakeRecord", "IntakeStore", "CLibXML2", "CGMime", "IntakeTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

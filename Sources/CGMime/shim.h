@@ -102,6 +102,13 @@ static inline GMimeMessage *intake_gmime_parse_message(const void *bytes, size_t
 }
 static inline GMimeObject *intake_gmime_message_object(GMimeMessage *m) { return GMIME_OBJECT(m); }
 
+/// The message ids (angle brackets removed) of a header such as In-Reply-To or References,
+/// parsed by GMime; NULL when the message has no such header. Free with g_mime_references_free.
+static inline GMimeReferences *intake_gmime_header_references(GMimeObject *o, const char *name) {
+    const char *value = g_mime_object_get_header(o, name);
+    return value ? g_mime_references_parse(NULL, value) : NULL;
+}
+
 static inline int intake_gmime_header_count(GMimeObject *o) {
     GMimeHeaderList *headers = g_mime_object_get_header_list(o);
     return headers ? g_mime_header_list_get_count(headers) : 0;

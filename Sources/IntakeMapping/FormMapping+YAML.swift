@@ -4,7 +4,8 @@ extension FormMapping {
     /// Reads one form mapping; every mistake is a ``MappingError`` with its line.
     public init(yaml: String, file: String) throws {
         let root = try YAMLReader.root(yaml: yaml, file: file)
-        try root.rejectUnknownKeys(["mapping", "kind", "partnership", "form_version", "title", "short_title", "recognise", "stage", "sections", "fields", "checks"])
+        try root.rejectUnknownKeys(["mapping", "kind", "partnership", "form_version", "title", "short_title", "recognise", "stage", "sections", "fields", "checks",
+                                   "case_keys", "document_date", "case_reference"])
         kind = try root.string("kind")
         partnership = try root.string("partnership")
         id = try root.optionalString("mapping") ?? "\(partnership)/\(kind)"
@@ -29,6 +30,7 @@ extension FormMapping {
         fields = try root.children("fields").map { try FieldMapping($0, sections: sectionNames) }
         guard !fields.isEmpty else { throw root.error("a form mapping needs at least one field") }
         checks = try root.child("checks").map(FormChecks.init) ?? FormChecks(dateOrder: [])
+        cases = try CaseRule(root, fields: fields)
         self.file = file
         try validateReferences(root)
     }

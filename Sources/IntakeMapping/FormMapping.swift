@@ -18,6 +18,8 @@ public struct FormMapping: Sendable, Equatable {
     public var sections: [Section]
     public var fields: [FieldMapping]
     public var checks: FormChecks
+    /// Which submissions are one dispute, and how they are ordered in its timeline.
+    public var cases: CaseRule
     /// The file it was read from, for messages.
     public var file: String
 

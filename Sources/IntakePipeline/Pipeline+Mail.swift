@@ -22,6 +22,7 @@ extension Pipeline {
             source.receivedAt = received
             source.sender = message.sender
             source.subject = message.subject
+            source.thread = message.thread
             var record = CaseRecord(source: source, findings: [Finding(
                 code: .unknownDocument, severity: .error,
                 message: "The e-mail carries no form (no attached document; logos, signatures and contact cards are not forms). Ask the sender to attach the form.")])
@@ -31,11 +32,12 @@ extension Pipeline {
         return attachments.map { attachment in
             let name = attachment.filename ?? "attachment-\(attachment.index + 1)"
             let format = FormatSniffer.sniff(attachment.data, fileName: name)
-            let attachmentSource = RecordSource(
+            var attachmentSource = RecordSource(
                 path: source.path + "/" + name, sha256: Self.sha256(attachment.data),
                 format: Self.formatName(format, fileName: name),
                 attachmentOf: source.path, attachmentName: name, receivedAt: received,
                 sender: message.sender, subject: message.subject, size: attachment.data.count)
+            attachmentSource.thread = message.thread
             guard Self.mightBeForm(format) else { return notAForm(attachmentSource, logger: logger) }
             let context = ExtractionContext(fileName: name, emailSubject: message.subject)
             return record(for: attachment.data, source: attachmentSource, context: context, logger: logger)
@@ -101,6 +103,18 @@ extension Pipeline {
             var attachment = attachment
             attachment.index = position
             return attachment
+        }
+    }
+}
+
+extension RecordSource {
+    /// The thread headers of the e-mail that carried the document; empty lists are left out.
+    var thread: MailThread {
+        get { MailThread(messageID: messageID, inReplyTo: inReplyTo ?? [], references: references ?? []) }
+        set {
+            messageID = newValue.messageID
+            inReplyTo = newValue.inReplyTo.isEmpty ? nil : newValue.inReplyTo
+            references = newValue.references.isEmpty ? nil : newValue.references
         }
     }
 }

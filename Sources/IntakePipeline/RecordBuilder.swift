@@ -15,7 +15,8 @@ struct RecordBuilder {
             return CaseRecord(source: source, kind: mapping.kind, partnership: mapping.partnership, mapping: mapping.id,
                               mappingVersion: mapping.formVersion, fields: extracted.fields,
                               provenance: extracted.provenance.isEmpty ? nil : extracted.provenance,
-                              findings: findings)
+                              findings: findings,
+                              caseFacts: CaseFacts(mapping: mapping, fields: extracted.fields, source: source))
         case .policy(let policy, let extracted):
             return CaseRecord(source: source, kind: "policy", partnership: policy.partnership,
                               mapping: "\(policy.partnership)/policy", fields: extracted.fields,

@@ -22,11 +22,15 @@ public struct CaseRecord: Sendable, Codable, Equatable {
     public var provenance: [String: Provenance]?
     public var findings: [Finding]
     public var status: RecordStatus
+    /// Stage, document date and case keys, from the mapping: nil for a record that is not a
+    /// form (a policy, an unknown or unreadable document). Added to the contract.
+    public var caseFacts: CaseFacts?
 
     public init(
         source: RecordSource, kind: String? = nil, partnership: String? = nil, mapping: String? = nil,
         mappingVersion: String? = nil, fields: RecordFields = RecordFields(),
-        provenance: [String: Provenance]? = nil, findings: [Finding] = [], status: RecordStatus? = nil
+        provenance: [String: Provenance]? = nil, findings: [Finding] = [], status: RecordStatus? = nil,
+        caseFacts: CaseFacts? = nil
     ) {
         self.schema = Self.schemaName
         self.source = source
@@ -38,12 +42,14 @@ public struct CaseRecord: Sendable, Codable, Equatable {
         self.provenance = provenance
         self.findings = findings
         self.status = status ?? RecordStatus(findings: findings, recognised: kind != nil)
+        self.caseFacts = caseFacts
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, source, kind, partnership, mapping
         case mappingVersion = "mapping_version"
         case fields, provenance, findings, status
+        case caseFacts = "case"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +64,7 @@ public struct CaseRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encode(findings, forKey: .findings)
         try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(caseFacts, forKey: .caseFacts)
     }
 }
 
@@ -78,11 +85,18 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
     /// The format the file was converted from before it was read (`doc`, `odt`, `rtf`), when
     /// `format` is what it was converted to. Added to the contract.
     public var convertedFrom: String?
+    /// The Message-ID of the e-mail that carried it, and the ids that e-mail answers
+    /// (In-Reply-To) and follows (References), without angle brackets: how stages of one dispute
+    /// sent as replies are linked into a case. Identifiers only; never logged. Added to the contract.
+    public var messageID: String?
+    public var inReplyTo: [String]?
+    public var references: [String]?
 
     public init(
         path: String, sha256: String, format: String, attachmentOf: String? = nil,
         attachmentName: String? = nil, receivedAt: String? = nil, sender: String? = nil,
-        subject: String? = nil, size: Int? = nil, convertedFrom: String? = nil
+        subject: String? = nil, size: Int? = nil, convertedFrom: String? = nil,
+        messageID: String? = nil, inReplyTo: [String]? = nil, references: [String]? = nil
     ) {
         self.path = path
         self.sha256 = sha256
@@ -94,6 +108,14 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         self.subject = subject
         self.size = size
         self.convertedFrom = convertedFrom
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+    }
+
+    /// Every id of the e-mail's thread it names: its own Message-ID, In-Reply-To, References.
+    public var threadIDs: [String] {
+        [messageID].compactMap { $0 } + (inReplyTo ?? []) + (references ?? [])
     }
 
     enum CodingKeys: String, CodingKey {
@@ -103,6 +125,9 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         case receivedAt = "received_at"
         case sender, subject, size
         case convertedFrom = "converted_from"
+        case messageID = "message_id"
+        case inReplyTo = "in_reply_to"
+        case references
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -117,6 +142,9 @@ public struct RecordSource: Sendable, Codable, Equatable, Hashable {
         try c.encodeIfPresent(subject, forKey: .subject)
         try c.encodeIfPresent(size, forKey: .size)
         try c.encodeIfPresent(convertedFrom, forKey: .convertedFrom)
+        try c.encodeIfPresent(messageID, forKey: .messageID)
+        try c.encodeIfPresent(inReplyTo, forKey: .inReplyTo)
+        try c.encodeIfPresent(references, forKey: .references)
     }
 }
 

@@ -40,10 +40,10 @@ struct RecordRows: Sendable {
     var mappingVersion: String?
     var status: String
     var stage: Int?
-    /// The document's own date (completed, else sent, else received): orders a case's timeline.
+    /// The document's own date: orders a case's timeline after the stage.
     var documentDate: String?
     var caseReference: String?
-    /// The keys that link this record to a case (see ``CaseKeys``).
+    /// The keys that link this record to a case: any one shared is the same case.
     var caseKeys: [String]
     var recordJSON: String
     var fields: [Field]
@@ -61,14 +61,11 @@ struct RecordRows: Sendable {
         mapping = record.mapping
         mappingVersion = record.mappingVersion
         status = record.status.rawValue
-        // The monitoring form records the stage it was resolved at instead.
-        if case .integer(let n)? = record.fields["stage"] ?? record.fields["resolution_stage"] { stage = n }
-        documentDate = Self.date(record)
-        switch record.fields["child.reference"] {
-        case .text(let ref)?, .date(let ref)?: caseReference = ref
-        default: caseReference = nil
-        }
-        caseKeys = CaseKeys.keys(for: record)
+        // Worked out from the form's mapping when it was read; the store guesses nothing.
+        stage = record.caseFacts?.stage
+        documentDate = record.caseFacts?.documentDate
+        caseReference = record.caseFacts?.reference
+        caseKeys = record.caseFacts?.keys ?? []
         recordJSON = try Self.json(record)
         var fields: [Field] = []
         for (position, entry) in record.fields.entries.enumerated() {
@@ -103,13 +100,6 @@ struct RecordRows: Sendable {
         }
     }
 
-    private static func date(_ record: CaseRecord) -> String? {
-        for key in ["date.completed", "date.sent", "date.received"] {
-            if case .date(let d)? = record.fields[key] { return d }
-        }
-        return record.source.receivedAt.map { String($0.prefix(10)) }
-    }
-
     /// Now, as ISO-8601 UTC text: both stores keep times as text so they sort and compare alike.
     static func now() -> String {
         Date().formatted(.iso8601)
@@ -123,35 +113,5 @@ struct RecordRows: Sendable {
         parts.append("fields=\(fields.count)")
         parts.append("findings=\(findings.count)")
         return parts.joined(separator: " ")
-    }
-}
-
-/// The keys that link submissions about the same dispute into one case: the same child
-/// reference, or the same partnership, raising agency, responding agency and child name.
-/// Normalised (case, spacing) so that retyped forms still match.
-enum CaseKeys {
-    static func keys(for record: CaseRecord) -> [String] {
-        // Rejected records carry no trustworthy fields; policies are not disputes.
-        guard record.status != .rejected, record.kind != "policy" else { return [] }
-        let partnership = record.partnership ?? ""
-        var keys: [String] = []
-        if let ref = text(record, "child.reference") {
-            keys.append(["ref", partnership, ref].joined(separator: "|"))
-        }
-        if let raiser = text(record, "raiser.agency"), let responder = text(record, "responder.agency"),
-           let child = text(record, "child.name"), !partnership.isEmpty {
-            keys.append(["names", partnership, raiser, responder, child].joined(separator: "|"))
-        }
-        return keys
-    }
-
-    private static func text(_ record: CaseRecord, _ key: String) -> String? {
-        let s: String
-        switch record.fields[key] {
-        case .text(let t)?, .date(let t)?: s = t
-        default: return nil
-        }
-        let normalised = s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return normalised.isEmpty ? nil : normalised
     }
 }

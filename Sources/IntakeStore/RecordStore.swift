@@ -102,9 +102,9 @@ public enum StoredStatus: String, Sendable, Equatable, CaseIterable, Codable {
 public struct StoredRecord: Sendable, Equatable {
     public var id: Int64
     public var record: CaseRecord
-    /// `stage` from the record's fields, when it has one.
+    /// The record's stage (``CaseFacts/stage``), when it has one.
     public var stage: Int?
-    /// `child.reference` from the record's fields, when it has one.
+    /// The record's case reference (``CaseFacts/reference``), when its form has one.
     public var caseReference: String?
     public var caseID: Int64?
     /// ISO-8601 UTC: first stored, last changed.
@@ -168,8 +168,8 @@ public struct StoreEvent: Sendable, Equatable {
     }
 }
 
-/// A dispute followed across stages: submissions with the same child reference, or the same
-/// partnership, raising agency, responding agency and child name.
+/// A dispute followed across stages: submissions that share a case key (see the mappings'
+/// `case_keys`).
 public struct CaseSummary: Sendable, Equatable {
     public var id: Int64
     public var partnership: String?

@@ -36,8 +36,8 @@ struct CasesCommand: AsyncParsableCommand {
             print("case \(s.id)  partnership \(s.partnership ?? "-")  reference \(s.reference ?? "-")  opened \(s.openedAt)")
             var rows = [["STAGE", "DATE", "RECORD", "KIND", "STATUS", "SHA256"]]
             for r in detail.timeline {
-                let date = r.record.fields["date.completed"]?.displayText ?? r.record.fields["date.sent"]?.displayText
-                    ?? r.record.source.receivedAt ?? String(r.storedAt.prefix(10))
+                // The date the timeline is ordered by (from the mapping), else the day it was stored.
+                let date = r.record.caseFacts?.documentDate ?? String(r.storedAt.prefix(10))
                 rows.append([r.stage.map(String.init) ?? "-", date, String(r.id), r.record.kind ?? "-",
                              r.status.rawValue, String(r.sha256.prefix(12))])
             }

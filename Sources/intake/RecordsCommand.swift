@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import IntakeMapping
+import IntakePipeline
 import IntakeRecord
 import IntakeStore
 
@@ -77,6 +79,7 @@ struct RecordsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store records printed by `intake extract`, or restore those of `intake records export`.")
         @OptionGroup var store: StoreOptions
+        @OptionGroup var mappingsOptions: MappingsOptions
         @Argument(help: "A .jsonl file, or - for standard input.") var file: String
 
         func run() async throws {
@@ -88,7 +91,13 @@ struct RecordsCommand: AsyncParsableCommand {
                 throw CommandFailure("Cannot read \(file); check the path.")
             }
             // Decode everything first: a bad line stores nothing.
-            let lines = try RecordLines.decode(data)
+            var lines = try RecordLines.decode(data)
+            // Records read before their mappings declared case keys get them now, so that they
+            // are linked into cases as records read today are.
+            if lines.contains(where: \.record.lacksCaseFacts) {
+                let mappings = try MappingSet.load(from: try mappingsOptions.directory())
+                for index in lines.indices { lines[index].record.addCaseFacts(from: mappings) }
+            }
             // Importing stores records, like `extract`: it may start a new store.
             let counts = try await store.withStore(access: .createIfMissing) { store in
                 var counts: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// `intake extract` over a legacy archive: the progress it shows, the summary it closes with,

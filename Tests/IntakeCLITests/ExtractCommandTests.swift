@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// `intake extract` as a user runs it: what goes to stdout and stderr, and the exit status.

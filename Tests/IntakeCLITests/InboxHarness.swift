@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,44 +67,24 @@ struct InboxHarness {
     }
 }
 
-/// A running `intake watch`, its output in files.
+/// A running `intake watch` (through the shared runner, its output in files).
 final class WatcherProcess {
-    let process = Process()
-    let out: URL
-    let err: URL
+    private let running: IntakeProcess
 
-    init(_ harness: InboxHarness, _ extra: [String] = [], tag: String = UUID().uuidString, store: String? = nil) throws {
-        out = harness.folder.appendingPathComponent("watch-\(tag).out")
-        err = harness.folder.appendingPathComponent("watch-\(tag).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.executableURL = IntakeRun.binary
-        process.arguments = ["watch", harness.inbox.path, "--store", store ?? harness.store, "--interval", "0.5", "--settle", "1",
-                             "--as-of", "2026-11-20", "--mappings", InboxHarness.mappings] + extra
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
+    init(_ harness: InboxHarness, _ extra: [String] = [], store: String? = nil) throws {
+        running = try IntakeProcess(["watch", harness.inbox.path, "--store", store ?? harness.store, "--interval", "0.5",
+                                     "--settle", "1", "--as-of", "2026-11-20", "--mappings", InboxHarness.mappings] + extra)
     }
 
-    func kill() {
-        Glibc.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    var terminationReason: Process.TerminationReason { running.terminationReason }
 
-    func stop() -> Int32 {
-        process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    func kill() { running.kill() }
 
-    var stdoutSize: Int {
-        var info = stat()
-        return stat(out.path, &info) == 0 ? Int(info.st_size) : 0
-    }
+    func stop() -> Int32 { running.terminate() }
 
-    var stdoutLines: [String] { ((try? String(contentsOf: out, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
-    var stderr: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
+    var stdoutSize: Int { running.stdoutSoFar.utf8.count }
+    var stdoutLines: [String] { running.stdoutSoFar.split(separator: "\n").map(String.init) }
+    var stderr: String { running.stderrSoFar }
 }
 
 /// Polls `condition` for up to `seconds`: a bound on a wait, not a timing assertion.

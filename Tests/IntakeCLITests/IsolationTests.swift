@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// `--isolate`: each file read in a worker process with a deadline.

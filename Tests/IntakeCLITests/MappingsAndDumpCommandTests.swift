@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 @Suite struct MappingsCommandTests {
@@ -27,6 +28,21 @@ import Testing
         let run = try IntakeRun(["mappings", "check", "--mappings", copy.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("forms/west-sussex-escalation-template.yaml:\(index + 1): unknown type 'e-mail-address'"), "\(run.stdout)")
+    }
+
+    @Test func aCaseKeyThatIsNotAFieldIsNamedWithItsLine() throws {
+        let copy = try copyOfMappings()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let file = copy.appendingPathComponent("forms/croydon-escalation-notification.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0 == "- [raiser.agency, email.thread]" })
+        lines[index] = "- [responder.agency, email.thread]"  // the notification has no responding agency
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+
+        let run = try IntakeRun(["mappings", "check", "--mappings", copy.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("forms/croydon-escalation-notification.yaml:\(index + 1): case key part 'responder.agency' is neither one of this form's fields"),
+                "\(run.stdout)")
     }
 
     @Test func aFormWithoutItsPartnershipsPolicyIsAMistake() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// `intake report`, `intake followup`, `records list --finding` and `extract --reports` as a

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// `intake themes` as a user runs it, on a real SQLite store made by `intake extract --store`

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -148,7 +149,7 @@ import Glibc
         try h.drop("south-glos-monitoring-form-03.pdf")
         #expect(try await eventually(30) { h.processed.contains("south-glos-monitoring-form-03.pdf") })
         #expect(watcher.stop() == 0)
-        #expect(watcher.process.terminationReason == .exit)
+        #expect(watcher.terminationReason == .exit)
         #expect(watcher.stdoutLines.count == 1)
     }
     @Test func anEmptyFileClosedAndWrittenIntoLaterIsReadOnceWhole() async throws {

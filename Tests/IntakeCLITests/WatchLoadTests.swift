@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -85,7 +86,7 @@ import Glibc
         var rereads: [String] = [], reads: Set<String> = []
         for round in 0..<22 {
             let storedBefore = Set(try h.storedSHAs())
-            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"], tag: "\(round)")
+            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"])
             for n in 0..<4 {
                 if n == 0 && round > 0 {
                     try h.drop(Self.forms[round % Self.forms.count], as: "again-\(round).docx")

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// Two watcher processes on one inbox and one real PostgreSQL (two machines on a share): the
@@ -20,8 +21,8 @@ import Testing
         let (url, schema) = try Self.freshStore()
         defer { Self.dropSchema(schema) }
         let options = ["--in-process", "--settle", "0.3", "--interval", "0.3"]
-        let first = try WatcherProcess(h, options, tag: "a", store: url)
-        let second = try WatcherProcess(h, options, tag: "b", store: url)
+        let first = try WatcherProcess(h, options, store: url)
+        let second = try WatcherProcess(h, options, store: url)
         try await Task.sleep(for: .milliseconds(800))
         let forms = Array(WatchLoadTests.forms.prefix(6))
         for form in forms { try h.drop(form) }
@@ -44,13 +45,7 @@ import Testing
 
     static func dropSchema(_ schema: String) {
         guard let base = ProcessInfo.processInfo.environment["INTAKE_TEST_POSTGRES_URL"] else { return }
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", base, "-qc", "DROP SCHEMA IF EXISTS \(schema) CASCADE"]
-        psql.standardOutput = FileHandle.nullDevice
-        psql.standardError = FileHandle.nullDevice
-        try? psql.run()
-        psql.waitUntilExit()
+        _ = try? IntakeRun.external("/usr/bin/env", ["psql", base, "-qc", "DROP SCHEMA IF EXISTS \(schema) CASCADE"])
     }
 }
 

@@ -1,14 +1,13 @@
 import Foundation
 import IntakeRecord
+import IntakeTestSupport
 import IntakeValidation
 import Testing
 
 /// The England and Wales calendar file as shipped in mappings/, checked against the dates the
 /// filled forms' truth uses and against the substitute and one-off rules.
 @Suite struct CalendarTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let calendarURL = packageRoot.appending(path: "mappings/calendar/england-and-wales.yaml")
+    static let calendarURL = TestPaths.mappings.appending(path: "calendar/england-and-wales.yaml")
 
     static func calendar() throws -> WorkingDayCalendar { try WorkingDayCalendar.load(from: calendarURL) }
 
@@ -21,7 +20,7 @@ import Testing
 
     /// shared/forms/filled/README.md lists the 2025–2026 holidays the truth was computed with.
     @Test func matchesTheHolidaysTheTruthUses() throws {
-        let readme = try String(contentsOf: Self.packageRoot.appending(path: "../shared/forms/filled/README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: TestPaths.filled.appending(path: "README.md"), encoding: .utf8)
         let line = try #require(readme.split(separator: "\n").first { $0.contains("bank holidays:") })
         let listed = Set(line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
             .compactMap { Day(iso: String($0)) })

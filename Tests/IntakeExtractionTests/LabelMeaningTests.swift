@@ -1,10 +1,11 @@
 import Foundation
 import IntakeDocument
+@testable import IntakeExtraction
 import IntakeMapping
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import Testing
-@testable import IntakeExtraction
 
 /// Labels worded as no mapping words them, read by meaning and by place. The wordings here
 /// are test inputs: none of them is in mappings/ (the first test checks that).
@@ -32,7 +33,7 @@ import Testing
     ]
 
     static func extract(_ rows: [(String, String)], mappings: MappingSet = Self.mappings) throws -> ExtractedFields {
-        let document = try DocumentReader().read(try MiniDocx.make(title: title, rows: rows), fileName: "t.docx")
+        let document = try DocumentReader().read(try DocxBuilder.form(title: title, rows: rows), fileName: "t.docx")
         guard case .form(let mapping, let extracted) = Extractor(mappings: mappings).extract(document) else {
             throw Unrecognised()
         }
@@ -130,8 +131,8 @@ import Testing
     /// A PDF line that runs several "Label: value" pairs together is read pair by pair.
     @Test func labelsRunTogetherOnOneLineAreSplit() throws {
         let line = "Escalating person's name: Sam Raiser Job title of the escalating person: Team Manager Case ref: WS/26/001"
-        let row = "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape(line))</w:t></w:r></w:p></w:tc></w:tr>"
-        let document = try DocumentReader().read(try MiniDocx.make(title: Self.title, tableXML: row), fileName: "t.docx")
+        let row = "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(DocxBuilder.escape(line))</w:t></w:r></w:p></w:tc></w:tr>"
+        let document = try DocumentReader().read(try DocxBuilder.form(title: Self.title, tableXML: row), fileName: "t.docx")
         guard case .form(_, let extracted) = Extractor(mappings: Self.mappings).extract(document) else { throw Unrecognised() }
         #expect(extracted.fields["raiser.name"] == .text("Sam Raiser"), "\(Extractor(mappings: Self.mappings).suggestions(for: document))")
         #expect(extracted.fields["raiser.role"] == .text("Team Manager"))
@@ -141,9 +142,9 @@ import Testing
     /// The answer on the line under "Label:" is the value even when it starts "Word: …".
     @Test func anAnswerUnderItsLabelIsKeptWhole() throws {
         let rows = ["What was the outcome?", "Not resolved: escalated to the next stage."].map {
-            "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape($0))</w:t></w:r></w:p></w:tc></w:tr>"
+            "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(DocxBuilder.escape($0))</w:t></w:r></w:p></w:tc></w:tr>"
         }
-        let document = try DocumentReader().read(try MiniDocx.make(title: Self.title, tableXML: rows.joined()), fileName: "t.docx")
+        let document = try DocumentReader().read(try DocxBuilder.form(title: Self.title, tableXML: rows.joined()), fileName: "t.docx")
         guard case .form(_, let extracted) = Extractor(mappings: Self.mappings).extract(document) else { throw Unrecognised() }
         #expect(extracted.fields["dispute.outcome"] == .text("Not resolved: escalated to the next stage."), "\(extracted.fields)")
     }
@@ -151,7 +152,7 @@ import Testing
     /// `intake mappings suggest` gives a line that, pasted under the field's `older:`, makes the row exact.
     @Test func aSuggestedWordingOncePastedMatchesExactly() throws {
         let rows: [(String, String)] = [("Person escalating", ""), ("Name", "Sam Raiser"), ("Job title / position", "Team Manager")]
-        let document = try DocumentReader().read(try MiniDocx.make(title: Self.title, rows: rows), fileName: "t.docx")
+        let document = try DocumentReader().read(try DocxBuilder.form(title: Self.title, rows: rows), fileName: "t.docx")
         let report = Extractor(mappings: Self.mappings).suggestions(for: document)
         let suggestion = try #require(report.suggestions.first { $0.key == "raiser.role" })
         #expect(suggestion.wording == "Job title / position")

@@ -8,6 +8,8 @@ import Testing
 struct TestMail {
     var parts: [String] = []
     var subject = "Escalation – stage 3"
+    /// More header lines (Message-ID, In-Reply-To, References).
+    var headers: [String] = []
 
     /// A base64 part; `headers` are its Content-* lines.
     mutating func add(_ data: Data, headers: [String]) {
@@ -42,6 +44,7 @@ struct TestMail {
 
     var data: Data {
         let head = "From: Pat Jones <pat.jones@agency.example>\nTo: unit@partnership.example\nSubject: \(subject)\n"
+            + headers.map { $0 + "\n" }.joined()
             + "Date: Fri, 20 Nov 2026 09:30:00 +0000\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"mixed\"\n\n"
         return Data((head + parts.map { "--mixed\n" + $0 + "\n" }.joined() + "--mixed--\n").utf8)
     }

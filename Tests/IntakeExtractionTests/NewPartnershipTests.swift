@@ -4,9 +4,9 @@ import IntakeExtraction
 import IntakeMapping
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import IntakeValidation
 import Testing
-import ZIPFoundation
 
 /// A sixth partnership's form needs a YAML file, not Swift: these tests add one to a copy of
 /// mappings/ and read a form made for it.
@@ -58,7 +58,7 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: directory) }
         let check = MappingSet.check(directory: directory)
         #expect(check.problems.isEmpty, "\(check.problems)")
-        let docx = try MiniDocx.make(title: "Riverside Professional Challenge Form", rows: [
+        let docx = try DocxBuilder.form(title: "Riverside Professional Challenge Form", rows: [
             ("Case number", "RV-1001"), ("Your name:", "Sam Example"), ("Your e-mail", "sam@agency.example"),
             ("Date sent", "3rd February 2026"), ("Level", "☐ Level two ☒ Level three"), ("Signed", ""),
         ])
@@ -81,65 +81,12 @@ import ZIPFoundation
     }
 
     @Test func aDocumentOfNoMappedFormIsUnknown() throws {
-        let docx = try MiniDocx.make(title: "Minutes of the Riverside team meeting", rows: [("Present", "Everyone")])
+        let docx = try DocxBuilder.form(title: "Minutes of the Riverside team meeting", rows: [("Present", "Everyone")])
         let document = try DocumentReader().read(docx, fileName: "minutes.docx")
         let extraction = Extractor(mappings: try MappingSet.load(from: Corpus.mappings)).extract(document)
         guard case .unknown = extraction else {
             Issue.record("minutes were taken for a form")
             return
         }
-    }
-}
-
-/// A minimal WordprocessingML package: a title paragraph and a two-column table.
-enum MiniDocx {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    }
-
-    static func make(title: String, rows: [(String, String)]) throws -> Data {
-        func cell(_ text: String) -> String {
-            "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p></w:tc>"
-        }
-        return try make(title: title, tableXML: rows.map { "<w:tr>\(cell($0.0))\(cell($0.1))</w:tr>" }.joined())
-    }
-
-    /// A package whose body is the title paragraph and one table of the given rows' XML.
-    static func make(title: String, tableXML table: String) throws -> Data {
-        try make(title: title, bodyXML: "<w:tbl>\(table)</w:tbl>")
-    }
-
-    /// A package whose body is the title paragraph and one paragraph a line: a free-text form.
-    static func make(title: String, lines: [String]) throws -> Data {
-        try make(title: title, bodyXML: lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(escape($0))</w:t></w:r></w:p>" }.joined())
-    }
-
-    static func make(title: String, bodyXML body: String) throws -> Data {
-        let document = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
-            <w:p><w:r><w:t>\(escape(title))</w:t></w:r></w:p>\(body)</w:body></w:document>
-            """
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-                <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
-                """),
-            ("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
-                """),
-            ("word/document.xml", document),
-        ]
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return try #require(archive.data)
     }
 }

@@ -1,14 +1,13 @@
 import Foundation
 import IntakeExtraction
 import IntakeRecord
+import IntakeTestSupport
 import Testing
 
 /// The five partnerships' policy texts (shared/seeds, one line per paragraph, table rows as
 /// tab-joined cells or one cell per line) against what each says, read by hand.
 @Suite struct PolicySeedsTests {
-    static let seeds = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "../shared/seeds")
+    static let seeds = TestPaths.shared.appending(path: "seeds")
 
     static func facts(_ name: String) throws -> PolicyFacts {
         let text = try String(contentsOf: seeds.appending(path: name), encoding: .utf8)

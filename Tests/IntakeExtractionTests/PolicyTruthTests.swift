@@ -3,14 +3,13 @@ import IntakeDocument
 import IntakeExtraction
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import Testing
 
 /// The three real policy documents in shared/forms/filled, read by the real readers, against
 /// the `policy.*` fields of their truth files.
 @Suite struct PolicyTruthTests {
-    static let filled = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "../shared/forms/filled")
+    static let filled = TestPaths.filled
 
     struct Truth: Decodable {
         let fields: [String: FieldValue]

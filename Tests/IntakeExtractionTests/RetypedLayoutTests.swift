@@ -2,6 +2,7 @@ import Foundation
 import IntakeMapping
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import Testing
 @testable import IntakeExtraction
 
@@ -20,7 +21,7 @@ import Testing
     }
 
     static func lines(_ lines: [String]) throws -> ExtractedFields {
-        try extract(try MiniDocx.make(title: bolton, lines: lines), name: "t.docx")
+        try extract(try DocxBuilder.form(title: bolton, lines: lines), name: "t.docx")
     }
 
     /// A free-text form (one paragraph a line) and what it must give; nil: left empty.
@@ -110,14 +111,14 @@ import Testing
 
     @Test func twoRowsRunIntoOneCellAreTwoRowsEvenWhenALabelWrapped() throws {
         func cell(_ lines: [String]) -> String {
-            "<w:tc>" + lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape($0))</w:t></w:r></w:p>" }.joined() + "</w:tc>"
+            "<w:tc>" + lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(DocxBuilder.escape($0))</w:t></w:r></w:p>" }.joined() + "</w:tc>"
         }
         let rows = [
             RowBoundaryTests.cell("Details of the person notifying", span: 2),
             cell(["Your full name"]) + cell(["Amelia Rahman"]),
             cell(["Position", "the Board", "YOUR ORGANISATION"]) + cell(["Early Help Team Manager", "Early Help Service"]),
         ]
-        let data = try MiniDocx.make(title: RowBoundaryTests.croydon, tableXML: rows.map { "<w:tr>\($0)</w:tr>" }.joined())
+        let data = try DocxBuilder.form(title: RowBoundaryTests.croydon, tableXML: rows.map { "<w:tr>\($0)</w:tr>" }.joined())
         let extracted = try Self.extract(data, name: "t.docx")
         #expect(extracted.fields["raiser.role"] == .text("Early Help Team Manager"))
         #expect(extracted.fields["raiser.agency"] == .text("Early Help Service"))

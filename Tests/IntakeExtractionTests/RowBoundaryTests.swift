@@ -1,10 +1,11 @@
 import Foundation
 import IntakeDocument
+@testable import IntakeExtraction
 import IntakeMapping
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import Testing
-@testable import IntakeExtraction
 
 /// Where one row ends and the next begins when the labels are worded as no mapping words
 /// them: headings that look like a label, rows under a label that spans the table, a
@@ -18,7 +19,7 @@ import Testing
 
     static func cell(_ text: String, span: Int = 1) -> String {
         let grid = span > 1 ? "<w:tcPr><w:gridSpan w:val=\"\(span)\"/></w:tcPr>" : ""
-        return "<w:tc>\(grid)<w:p><w:r><w:t xml:space=\"preserve\">\(MiniDocx.escape(text))</w:t></w:r></w:p></w:tc>"
+        return "<w:tc>\(grid)<w:p><w:r><w:t xml:space=\"preserve\">\(DocxBuilder.escape(text))</w:t></w:r></w:p></w:tc>"
     }
 
     /// Rows of (label, value); a nil value makes the label one cell across the table.
@@ -26,7 +27,7 @@ import Testing
         let xml = rows.map { label, value in
             "<w:tr>" + (value.map { cell(label) + cell($0) } ?? cell(label, span: 2)) + "</w:tr>"
         }.joined()
-        let document = try DocumentReader().read(try MiniDocx.make(title: title, tableXML: xml), fileName: "t.docx")
+        let document = try DocumentReader().read(try DocxBuilder.form(title: title, tableXML: xml), fileName: "t.docx")
         guard case .form(_, let extracted) = Extractor(mappings: mappings).extract(document) else { throw Unrecognised() }
         return extracted
     }

@@ -1,10 +1,11 @@
 import Foundation
 import IntakeDocument
+@testable import IntakeExtraction
 import IntakeMapping
 import IntakeReaders
 import IntakeRecord
+import IntakeTestSupport
 import Testing
-@testable import IntakeExtraction
 
 @Suite struct SignatureTextTests {
     @Test("typed signatures", arguments: ["Pat Jones", "/s/ Pat Jones", "P. Jones", "Signed: Pat Jones"])
@@ -49,7 +50,7 @@ import Testing
             "<w:tr>\(cell("", merge: "continue"))\(cell("Second part."))</w:tr>",
             "<w:tr>\(cell("Agreed outcomes or actions if satisfactorily resolved – includes escalation to next stage if unresolved"))\(cell("Agreed."))</w:tr>",
         ]
-        let docx = try MiniDocx.make(title: "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy",
+        let docx = try DocxBuilder.form(title: "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy",
                                      tableXML: rows.joined())
         let document = try DocumentReader().read(docx, fileName: "m.docx")
         let mappings = try MappingSet.load(from: Corpus.mappings)
@@ -65,7 +66,7 @@ import Testing
 /// Repeated labels ("Name") find their party even when a section's heading row is missing.
 @Suite struct MissingSectionHeadingTests {
     @Test func aNameBlockWithoutItsHeadingGoesToTheFirstPartyStillUnread() throws {
-        let docx = try MiniDocx.make(
+        let docx = try DocxBuilder.form(
             title: "Appendix Three Monitoring Form - a tool to record decisions and to monitor the Resolution of Professional Differences policy",
             rows: [
                 ("Full Name of Child", "Sam Example"),

@@ -1,16 +1,16 @@
 import Foundation
 import IntakePipeline
 import IntakeRecord
+import IntakeTestSupport
 import Logging
 
 /// Paths and helpers shared by the tests that compare records with truth files.
 enum Corpus {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let filled = shared.appendingPathComponent("forms/filled")
-    static let samples = packageRoot.appendingPathComponent("samples")
-    static let mappings = packageRoot.appendingPathComponent("mappings")
+    static let packageRoot = TestPaths.packageRoot
+    static let shared = TestPaths.shared
+    static let filled = TestPaths.filled
+    static let samples = TestPaths.samples
+    static let mappings = TestPaths.mappings
 
     /// The conventions' "today" (shared/forms/filled/README.md).
     static let asOf = Day(iso: "2026-11-20")!

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Text formatted as hidden (`w:vanish`) is not what the person reading the form sees.

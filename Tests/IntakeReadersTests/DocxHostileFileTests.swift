@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Files built to hurt a reader: each must fail fast with its own code, never leak content.

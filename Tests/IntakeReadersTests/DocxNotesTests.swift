@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Footnotes and endnotes: found through the main part's relationships, Word's separator notes

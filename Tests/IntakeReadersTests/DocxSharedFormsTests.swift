@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// The reader over the real blank and filled forms of the shared corpus.

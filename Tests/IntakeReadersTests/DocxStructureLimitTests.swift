@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 import ZIPFoundation
 

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Text boxes written the way Word 2010 and later writes them: a DrawingML shape (`wps:txbx`) in

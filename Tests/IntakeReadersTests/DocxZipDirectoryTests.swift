@@ -1,6 +1,7 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Hand-made ZIP containers whose directories lie about offsets and sizes, and sender-chosen

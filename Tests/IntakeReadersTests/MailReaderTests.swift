@@ -1,7 +1,8 @@
 import Foundation
 import IntakeDocument
-import Testing
 @testable import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// A fixture from Tests/IntakeReadersTests/Fixtures/mail.
 private func mailFixture(_ name: String) throws -> Data {
@@ -11,9 +12,7 @@ private func mailFixture(_ name: String) throws -> Data {
 
 /// /work/shared/forms/filled (CI: ../shared beside the package root).
 private func filledForm(_ name: String) throws -> Data {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: packageRoot.appendingPathComponent("../shared/forms/filled/\(name)"))
+    try Data(contentsOf: TestPaths.filled.appendingPathComponent(name))
 }
 
 private func expectError(_ code: IntakeError.Code, _ body: () throws -> Void) {
@@ -42,6 +41,28 @@ private func expectError(_ code: IntakeError.Code, _ body: () throws -> Void) {
         #expect(mail.attachments[0].data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         #expect(mail.attachments[1].contentType == "application/pdf")
         #expect(mail.attachments[1].data.starts(with: Array("%PDF-".utf8)))
+    }
+
+    @Test func threadHeadersAreReadAsBareMessageIDs() throws {
+        let corpus = try MailReader().read(filledForm("croydon-escalation-notification-03.eml"))
+        #expect(corpus.thread == MailThread(messageID: "179533655076.32598.11973190458519200474.corpus1@agency.example"))
+        // A reply: In-Reply-To names the parent; References the chain, folded over lines and with a comment.
+        let reply = try MailReader().read(Data("""
+            From: a@example.org
+            Subject: Re: Escalation notification - Stage 4
+            Message-ID: <stage4.2@agency.example>
+            In-Reply-To: <stage3.1@agency.example>
+            References: <root.0@agency.example> (the first)
+             <stage3.1@agency.example>
+
+            body
+
+            """.utf8))
+        #expect(reply.thread.messageID == "stage4.2@agency.example")
+        #expect(reply.thread.inReplyTo == ["stage3.1@agency.example"])
+        #expect(reply.thread.references == ["root.0@agency.example", "stage3.1@agency.example"])
+        let bare = try MailReader().read(Data("From: a@example.org\nSubject: s\n\nbody\n".utf8))
+        #expect(bare.thread == MailThread())
     }
 
     @Test func quotedPrintableAttachmentIsDecoded() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// Inputs a sender can get wrong or make hostile: each must give its typed code, never a crash.
 @Suite("PDF reader on broken and hostile input")
@@ -42,12 +43,8 @@ struct PdfHostileInputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let plain = directory.appendingPathComponent("plain.pdf"), locked = directory.appendingPathComponent("locked.pdf")
         try PdfTestFiles.fixture("plain").write(to: plain)
-        let qpdf = Process()
-        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        qpdf.arguments = ["qpdf", "--encrypt", "user", "owner", "256", "--", plain.path, locked.path]
-        try qpdf.run()
-        qpdf.waitUntilExit()
-        #expect(qpdf.terminationStatus == 0)
+        let qpdf = try IntakeRun.external("/usr/bin/env", ["qpdf", "--encrypt", "user", "owner", "256", "--", plain.path, locked.path])
+        #expect(qpdf.status == 0, "\(qpdf.stderr)")
         let error = try #require(throws: IntakeError.self) { try PdfReader().read(Data(contentsOf: locked)) }
         #expect(error.code == .pdfEncrypted)
         // The unencrypted original reads.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// Turned pages: `/Rotate` set here with qpdf, and text drawn through a turned matrix
 /// (Fixtures/pdf/rotated.pdf from scripts/make-pdf-fixtures.py). Each must read as the upright
@@ -15,12 +16,8 @@ struct PdfRotationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.pdf"), output = directory.appendingPathComponent("out.pdf")
         try data.write(to: input)
-        let qpdf = Process()
-        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        qpdf.arguments = ["qpdf", "--rotate=+\(degrees)", input.path, output.path]
-        try qpdf.run()
-        qpdf.waitUntilExit()
-        #expect(qpdf.terminationStatus == 0)
+        let qpdf = try IntakeRun.external("/usr/bin/env", ["qpdf", "--rotate=+\(degrees)", input.path, output.path])
+        #expect(qpdf.status == 0, "\(qpdf.stderr)")
         return try Data(contentsOf: output)
     }
 

@@ -1,14 +1,13 @@
 import Foundation
-import Testing
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// Files the PDF tests read: the shared forms (../shared from the package root) and the
 /// fixtures made by scripts/make-pdf-fixtures.py.
 enum PdfTestFiles {
-    static let sharedForms = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/forms").standardizedFileURL
+    static let sharedForms = TestPaths.shared.appendingPathComponent("forms")
 
     static func shared(_ path: String) throws -> Data { try Data(contentsOf: sharedForms.appendingPathComponent(path)) }
 

@@ -1,15 +1,14 @@
 import Foundation
 import IntakeDocument
 import IntakeReaders
+import IntakeTestSupport
 import Testing
 
 /// Party blocks exported from Word with merged cells (corpus/dev2): the signature label in a
 /// third column beside the name, role and agency rows with the picture under it, or the party
 /// heading in a column left of the labels.
 @Suite struct PdfSideColumnTests {
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("corpus")
+    static let corpus = TestPaths.packageRoot.appendingPathComponent("corpus")
 
     @Test func aThirdColumnOfLabelsIsACellOfItsOwnMergedDownTheRowsBesideIt() throws {
         let data = try Data(contentsOf: Self.corpus.appendingPathComponent("dev2/south-glos-monitoring-form-013-stage4.pdf"))

@@ -1,13 +1,13 @@
 import Foundation
 import IntakeDocument
-import Testing
 @testable import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// A Word form exported to PDF with an "X" typed before one option: each option line stays a
 /// paragraph of its own, so the X belongs to the option after it, not to the one above.
 @Suite struct PdfTypedMarkTests {
-    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("corpus/dev/west-sussex-escalation-template-010.pdf")
+    static let file = TestPaths.packageRoot.appendingPathComponent("corpus/dev/west-sussex-escalation-template-010.pdf")
 
     @Test func aTypedXStartsItsOwnLine() throws {
         let document = try PdfReader().read(try Data(contentsOf: Self.file))

@@ -1,13 +1,12 @@
 import Foundation
 import IntakeDocument
-import Testing
 @testable import IntakeReaders
+import IntakeTestSupport
+import Testing
 
 /// /work/shared/forms (CI: ../shared beside the package root).
 private func sharedForm(_ relativePath: String) throws -> Data {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: packageRoot.appendingPathComponent("../shared/forms/\(relativePath)"))
+    try Data(contentsOf: TestPaths.shared.appendingPathComponent("forms/\(relativePath)"))
 }
 
 /// The first 512-byte sector of an OLE compound file, then a directory sector naming `entry`

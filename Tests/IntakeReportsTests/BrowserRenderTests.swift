@@ -1,6 +1,7 @@
 import Foundation
 import IntakeRecord
 import IntakeReports
+import IntakeTestSupport
 import Testing
 
 /// Pages rendered by a real browser (Debian's chromium, headless; scripts/setup.sh installs it):
@@ -70,16 +71,7 @@ import Testing
     }
 
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try IntakeRun.external("/usr/bin/timeout", arguments).stdout
     }
 
     enum BrowserError: Error { case noMeasurement(Int), laidOutAt(Double) }

@@ -3,14 +3,13 @@ import IntakeMapping
 import IntakePipeline
 import IntakeRecord
 import IntakeReports
+import IntakeTestSupport
 import Logging
 
 /// Real forms read by the real pipeline, and the report context the CLI builds.
 enum Reports {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = packageRoot.appendingPathComponent("samples")
-    static let mappings = packageRoot.appendingPathComponent("mappings")
+    static let samples = TestPaths.samples
+    static let mappings = TestPaths.mappings
     static let asOf = Day(iso: "2026-11-20")!
 
     static let configuration = try! PipelineConfiguration.load(mappingsDirectory: mappings, asOf: asOf)

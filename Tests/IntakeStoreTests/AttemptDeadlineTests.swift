@@ -43,7 +43,7 @@ extension IntakeStoreTests {
             let holding = Task {
                 try await holder.transaction("holding the save lock") { db in
                     try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))",
-                                      [record.source.sha256, PostgresRecordStore.saveLockSeed], logger: logger)
+                                      [record.source.sha256, PostgresStoreConnection.saveLockSeed], logger: logger)
                     lockTaken.yield()
                     for await _ in release { break }
                 }

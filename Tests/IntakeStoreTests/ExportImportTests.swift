@@ -1,6 +1,7 @@
 import Foundation
 import IntakeRecord
 @testable import IntakeStore
+import IntakeTestSupport
 import Testing
 
 extension IntakeStoreTests {
@@ -60,6 +61,36 @@ extension IntakeStoreTests {
             #expect(try await restored.cases().map(\.recordCount).sorted() == [1, 1, 3])
             try await StoreHarness.cleanUp(restored, location: target)
             try await StoreHarness.cleanUp(filled, location: source)
+        }
+
+        @Test("records read before their mappings declared case keys are linked into cases on import",
+              arguments: Backend.allCases)
+        func olderLinesGainCaseKeys(_ backend: Backend) async throws {
+            // As an older `extract` printed them: no `case`.
+            var lines = [
+                Samples.record(sha: Samples.sha(300), stage: 3), Samples.record(sha: Samples.sha(301), stage: 4),
+                Samples.record(sha: Samples.sha(302), childName: "Sam Other"), Samples.rejected(sha: Samples.sha(303)),
+            ]
+            for index in lines.indices { lines[index].caseFacts = nil }
+            let file = try StoreHarness.temporaryFolder().appendingPathComponent("older.jsonl")
+            try Samples.jsonl(lines).write(to: file)
+            let location = try StoreHarness.freshLocation(backend)
+            let imported = try await IntakeProcess.run(["records", "import", file.path, "--store", location])
+            #expect(imported.status == 0, "\(imported.stderr)")
+
+            let store = try await StoreHarness.open(location)
+            let stored = Dictionary(uniqueKeysWithValues: try await store.records(matching: RecordFilter()).map { ($0.sha256, $0) })
+            // The monitoring form's mapping links the same agencies and child: one case of two.
+            let caseID = try #require(stored[Samples.sha(300)]?.caseID)
+            #expect(stored[Samples.sha(301)]?.caseID == caseID)
+            #expect(stored[Samples.sha(302)]?.caseID != caseID)
+            #expect(stored[Samples.sha(302)]?.caseID != nil)
+            #expect(stored[Samples.sha(303)]?.caseID == nil)
+            #expect(stored[Samples.sha(303)]?.record.caseFacts == nil)
+            #expect(try await store.caseDetail(id: caseID)?.timeline.count == 2)
+            let again = try await IntakeProcess.run(["records", "import", file.path, "--store", location])
+            #expect(again.stdout.hasSuffix("nothing changed\n"), "\(again.stdout)")
+            try await StoreHarness.cleanUp(store, location: location)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeRecord
 @testable import IntakeStore
+import IntakeTestSupport
 import Testing
 
 extension IntakeStoreTests {
@@ -8,15 +9,9 @@ extension IntakeStoreTests {
     @Suite("PostgreSQL outage") struct PostgresOutageTests {
         static func control(_ action: String) async throws {
             let ctl = try StoreHarness.postgresControl()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: ctl)
-            process.arguments = [action]
-            try process.run()
-            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                DispatchQueue.global().async { process.waitUntilExit(); c.resume() }
-            }
-            guard process.terminationStatus == 0 else {
-                throw HarnessError(description: "\(ctl) \(action) exited \(process.terminationStatus)")
+            let result = await (try IntakeProcess([action], executable: URL(fileURLWithPath: ctl))).wait()
+            guard result.status == 0 else {
+                throw HarnessError(description: "\(ctl) \(action) exited \(result.status)")
             }
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import IntakeStore
+import IntakeTestSupport
 import Testing
 
 extension IntakeStoreTests {

@@ -42,7 +42,21 @@ enum Samples {
             kind: "monitoring-form", partnership: partnership, mapping: "\(partnership)/monitoring-form",
             mappingVersion: mappingVersion, fields: RecordFields(fields),
             provenance: ["child.name": Provenance(part: "word/document.xml", table: 1, row: 2, cell: 2, via: "cell-right")],
-            findings: findings)
+            findings: findings,
+            caseFacts: CaseFacts(stage: stage, documentDate: completed ?? "2026-03-03", reference: reference,
+                                 keys: caseKeys(partnership: partnership, reference: reference,
+                                                names: [raiser, responder, childName])))
+    }
+
+    /// Keys as a mapping with the alternatives [child.reference] and [raiser.agency,
+    /// responder.agency, child.name] gives them (the pipeline hashes its keys; to the store
+    /// they are opaque text either way).
+    static func caseKeys(partnership: String, reference: String?, names: [String?]) -> [String] {
+        var keys: [String] = []
+        if let reference { keys.append("\(partnership):child.reference:\(reference.lowercased())") }
+        let present = names.compactMap { $0 }
+        if present.count == names.count { keys.append("\(partnership):names:" + present.joined(separator: "|").lowercased()) }
+        return keys
     }
 
     static func rejected(sha: String) -> CaseRecord {

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeRecord
 @testable import IntakeStore
+import IntakeTestSupport
 import Testing
 
 extension IntakeStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeRecord
 @testable import IntakeStore
+import IntakeTestSupport
 import Logging
 import Testing
 
@@ -41,10 +42,7 @@ enum StoreHarness {
     }
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("intake-store-tests-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestPaths.temporaryFolder("intake-store-tests")
     }
 
     /// A location string for a fresh store of `backend` (what `--store` takes).
@@ -101,14 +99,7 @@ enum StoreHarness {
         try await store.close()
     }
 
-    /// <package root>/.build/debug/intake, built by `swift build --build-tests`.
-    static var intakeBinary: URL {
-        packageRoot.appendingPathComponent(".build/debug/intake")
-    }
-
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestPaths.packageRoot }
 }
 
 /// Every log line of the loggers made with it, to check that logs carry no field values.

@@ -10,18 +10,36 @@ public struct MailMessage: Sendable {
     /// The subject with RFC 2047 encoded words decoded.
     public var subject: String?
     public var date: Date?
+    /// Where it sits in its thread: its own Message-ID and the ids it answers (In-Reply-To) and
+    /// follows (References), angle brackets removed. Identifiers only, never logged.
+    public var thread: MailThread
     /// The first `text/plain` part that is not an attachment; failing that, the first
     /// `text/html` part with its markup stripped. Empty when the message has neither.
     public var bodyText: String
     /// Every attachment in the order it appears, those inside forwarded messages included.
     public var attachments: [MailAttachment]
 
-    public init(sender: String? = nil, subject: String? = nil, date: Date? = nil, bodyText: String = "", attachments: [MailAttachment] = []) {
+    public init(sender: String? = nil, subject: String? = nil, date: Date? = nil, thread: MailThread = MailThread(),
+                bodyText: String = "", attachments: [MailAttachment] = []) {
         self.sender = sender
         self.subject = subject
         self.date = date
+        self.thread = thread
         self.bodyText = bodyText
         self.attachments = attachments
+    }
+}
+
+/// The thread headers of an e-mail, as message ids without angle brackets.
+public struct MailThread: Sendable, Equatable {
+    public var messageID: String?
+    public var inReplyTo: [String]
+    public var references: [String]
+
+    public init(messageID: String? = nil, inReplyTo: [String] = [], references: [String] = []) {
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
     }
 }
 

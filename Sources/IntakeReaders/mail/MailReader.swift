@@ -43,6 +43,7 @@ public struct MailReader: Sendable {
                 sender: Self.sender(of: handle.message),
                 subject: Self.subject(of: handle.message),
                 date: Self.date(of: handle.message),
+                thread: Self.thread(of: handle),
                 bodyText: walker.bodyText,
                 attachments: walker.attachments
             )
@@ -71,6 +72,22 @@ public struct MailReader: Sendable {
         guard let dateTime = g_mime_message_get_date(message) else { return nil }  // borrowed
         let seconds = Double(g_date_time_to_unix(dateTime)) + Double(g_date_time_get_microsecond(dateTime)) / 1e6
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    static func thread(of handle: GMimeMessageHandle) -> MailThread {
+        let id = g_mime_message_get_message_id(handle.message).map { String(cString: $0) }  // borrowed
+        return MailThread(messageID: id.flatMap { $0.isEmpty ? nil : $0 },
+                          inReplyTo: messageIDs(inHeader: "In-Reply-To", of: handle),
+                          references: messageIDs(inHeader: "References", of: handle))
+    }
+
+    /// The ids GMime parses out of a header of message ids (comments and brackets dropped).
+    static func messageIDs(inHeader name: String, of handle: GMimeMessageHandle) -> [String] {
+        guard let references = intake_gmime_header_references(handle.object, name) else { return [] }
+        defer { g_mime_references_free(references) }
+        return (0..<g_mime_references_length(references)).compactMap { index in
+            g_mime_references_get_message_id(references, index).map { String(cString: $0) }  // borrowed
+        }.filter { !$0.isEmpty }
     }
 
     /// Lines that start a `Content-Type` header (any case, optional space before the colon):

@@ -7,7 +7,7 @@ extension PostgresRecordStore {
         let (text, binds) = sql.selectRecords(filter)
         let logger = self.logger
         return try await transaction("listing records") { db in
-            try await db.rows(text, binds, logger: logger).map(Self.storedRecord)
+            try await db.rows(text, binds, logger: logger).map { try StoredRecord(StoreRow($0)) }
         }
     }
 
@@ -21,7 +21,7 @@ extension PostgresRecordStore {
     public func record(id: Int64) async throws -> StoredRecord? {
         let (text, logger) = (sql.selectRecord, self.logger)
         return try await transaction("reading a record") { db in
-            try await db.rows(text, [id], logger: logger).first.map(Self.storedRecord)
+            try await db.rows(text, [id], logger: logger).first.map { try StoredRecord(StoreRow($0)) }
         }
     }
 
@@ -58,47 +58,24 @@ extension PostgresRecordStore {
     public func events(recordID: Int64) async throws -> [StoreEvent] {
         let (text, logger) = (sql.selectEvents, self.logger)
         return try await transaction("reading events") { db in
-            try await db.rows(text, [recordID], logger: logger).map(Self.event)
+            try await db.rows(text, [recordID], logger: logger).map { try StoreEvent(StoreRow($0)) }
         }
     }
 
     public func cases() async throws -> [CaseSummary] {
         let (text, logger) = (sql.selectCases, self.logger)
         return try await transaction("listing cases") { db in
-            try await db.rows(text, logger: logger).map(Self.caseSummary)
+            try await db.rows(text, logger: logger).map { try CaseSummary(StoreRow($0)) }
         }
     }
 
     public func caseDetail(id: Int64) async throws -> CaseDetail? {
         let (caseSQL, timelineSQL, logger) = (sql.selectCase, sql.selectTimeline, self.logger)
         return try await transaction("reading a case") { db in
-            guard let summary = try await db.rows(caseSQL, [id], logger: logger).first.map(Self.caseSummary) else { return nil }
-            let timeline = try await db.rows(timelineSQL, [id], logger: logger).map(Self.storedRecord)
+            guard let summary = try await db.rows(caseSQL, [id], logger: logger).first.map({ try CaseSummary(StoreRow($0)) }) else { return nil }
+            let timeline = try await db.rows(timelineSQL, [id], logger: logger).map { try StoredRecord(StoreRow($0)) }
             return CaseDetail(summary: summary, timeline: timeline)
         }
-    }
-
-    static func storedRecord(_ row: PostgresRow) throws -> StoredRecord {
-        let (id, json, stage, ref, caseID, storedAt, updatedAt, resolvedAt, note) =
-            try row.decode((Int64, String, Int?, String?, Int64?, String, String, String?, String?).self)
-        return StoredRecord(id: id, record: try RecordRows.decodeRecord(json, id: id), stage: stage, caseReference: ref,
-                            caseID: caseID, storedAt: storedAt, updatedAt: updatedAt, resolvedAt: resolvedAt,
-                            resolutionNote: note)
-    }
-
-    static func event(_ row: PostgresRow) throws -> StoreEvent {
-        let (id, recordID, sha, kind, at, detail) = try row.decode((Int64, Int64, String, String, String, String?).self)
-        guard let kind = StoreEventKind(rawValue: kind) else {
-            throw StoreError(.storeFailed, "Event \(id) has an unknown kind.")
-        }
-        return StoreEvent(id: id, recordID: recordID, sha256: sha, kind: kind, at: at, detail: detail)
-    }
-
-    static func caseSummary(_ row: PostgresRow) throws -> CaseSummary {
-        let (id, partnership, reference, count, stage, openedAt, updatedAt) =
-            try row.decode((Int64, String?, String?, Int, Int?, String, String).self)
-        return CaseSummary(id: id, partnership: partnership, reference: reference, recordCount: count,
-                           latestStage: stage, openedAt: openedAt, updatedAt: updatedAt)
     }
 }
 

@@ -22,11 +22,6 @@ public final class PostgresRecordStore: RecordStore {
     let location: String
     let sql = StoreSQL(dialect: .postgres)
 
-    /// Advisory-lock namespace (the `hashtextextended` seed) of record saves, and the one lock
-    /// that serialises case linking.
-    static let saveLockSeed: Int64 = 0x1_4E7A
-    static let caseLockKey: Int64 = 0x1_4E7A_6B02
-
     /// Connects to `url` (`postgres://user[:password]@host[:port]/database[?sslmode=…&schema=…]`)
     /// and applies any migrations not yet applied. With ``StoreLocation/Access/existing`` a
     /// database or schema that holds no Intake store is `store.missing`, and nothing is created.
@@ -115,9 +110,9 @@ public final class PostgresRecordStore: RecordStore {
 
     public func save(_ record: CaseRecord) async throws -> SaveResult {
         let rows = try RecordRows(record)
-        let (sql, logger) = (self.sql, self.logger)
+        let logger = self.logger
         let result = try await transaction("saving a record") { db in
-            try await Self.save(rows, record: record, on: db, sql: sql, logger: logger)
+            try await RecordWriter.save(rows, record: record, on: PostgresStoreConnection(connection: db, logger: logger))
         }
         logger.debug("record saved", metadata: [
             "record.sha256": "\(rows.source.sha256)", "record.id": "\(result.id)",
@@ -125,109 +120,32 @@ public final class PostgresRecordStore: RecordStore {
         ])
         return result
     }
+}
 
-    private static func save(_ rows: RecordRows, record: CaseRecord, on db: PostgresConnection,
-                             sql: StoreSQL, logger: Logger) async throws -> SaveResult {
-        let now = RecordRows.now()
-        let s = rows.source
-        try await lockSource(s.sha256, on: db, logger: logger)
-        if let existing = try await db.rows(sql.findRecord, [s.sha256], logger: logger).first {
-            let (id, json) = try existing.decode((Int64, String).self)
-            switch try SavePlan(storedJSON: json, id: id, incoming: record) {
-            case .unchanged:
-                return SaveResult(outcome: .unchanged, id: id)
-            case .duplicate(let detail):
-                try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, detail], logger: logger)
-                return SaveResult(outcome: .duplicate, id: id)
-            case .reprocess(let rows, let previous, let duplicate):
-                try await db.rows(sql.updateRecord, [
-                    rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status, rows.stage,
-                    rows.documentDate, rows.caseReference, rows.recordJSON, now, id,
-                ], logger: logger)
-                try await db.rows(sql.deleteFields, [id], logger: logger)
-                try await db.rows(sql.deleteFindings, [id], logger: logger)
-                try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-                try await linkCase(rows, recordID: id, now: now, on: db, sql: sql, logger: logger)
-                if let duplicate {
-                    try await db.rows(sql.insertEvent, [id, s.sha256, "duplicate", now, duplicate], logger: logger)
-                }
-                let detail = "previous=\(previous.status.rawValue) " + rows.extractedDetail
-                try await db.rows(sql.insertEvent, [id, s.sha256, "reprocessed", now, detail], logger: logger)
-                return SaveResult(outcome: .updated, id: id)
-            }
-        }
-        let id = try await insertNew(rows, storedAt: now, updatedAt: now, on: db, sql: sql, logger: logger)
-        let received = s.emailPath == nil ? "format=\(s.format)" : "format=\(s.format) via=e-mail"
-        for (kind, at, detail) in [("received", s.receivedAt ?? now, received as String?),
-                                   ("extracted", now, rows.extractedDetail), ("stored", now, nil)] {
-            try await db.rows(sql.insertEvent, [id, s.sha256, kind, at, detail], logger: logger)
-        }
-        return SaveResult(outcome: .inserted, id: id)
+/// The PostgreSQL side of ``StoreConnection``: one pooled connection inside its transaction.
+struct PostgresStoreConnection: StoreConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+    let sql = StoreSQL(dialect: .postgres)
+
+    /// Advisory-lock namespace (the `hashtextextended` seed) of record saves, and the one lock
+    /// that serialises case linking.
+    static let saveLockSeed: Int64 = 0x1_4E7A
+    static let caseLockKey: Int64 = 0x1_4E7A_6B02
+
+    func execute(_ statement: String, _ arguments: [any StoreArgument]) async throws {
+        try await connection.rows(statement, arguments, logger: logger)
     }
 
-    /// Two writers of the same document (saving or restoring it) queue here; the second then
-    /// finds the first's record.
-    static func lockSource(_ sha256: String, on db: PostgresConnection, logger: Logger) async throws {
-        try await db.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [sha256, saveLockSeed], logger: logger)
+    func query(_ statement: String, _ arguments: [any StoreArgument]) async throws -> [StoreRow] {
+        try await connection.rows(statement, arguments, logger: logger).map(StoreRow.init)
     }
 
-    /// As in the SQLite store: a record not stored yet, without its events.
-    static func insertNew(_ rows: RecordRows, storedAt: String, updatedAt: String, on db: PostgresConnection,
-                          sql: StoreSQL, logger: Logger) async throws -> Int64 {
-        let s = rows.source
-        guard let sourceID = try await db.rows(sql.insertSource, [
-            s.sha256, s.originalName, s.originalPath, s.format, s.size, s.receivedAt, s.sender,
-            s.emailPath, s.emailSubject, storedAt,
-        ], logger: logger).first?.decode(Int64.self),
-        let id = try await db.rows(sql.insertRecord, [
-            sourceID, rows.kind, rows.partnership, rows.mapping, rows.mappingVersion, rows.status,
-            rows.stage, rows.documentDate, rows.caseReference, rows.recordJSON, storedAt, updatedAt,
-        ], logger: logger).first?.decode(Int64.self) else {
-            throw StoreError(.storeFailed, "PostgreSQL returned no id for a new record.")
-        }
-        try await insertDetails(rows, recordID: id, on: db, sql: sql, logger: logger)
-        try await linkCase(rows, recordID: id, now: storedAt, on: db, sql: sql, logger: logger)
-        return id
+    func lockSource(_ sha256: String) async throws {
+        try await connection.rows("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", [sha256, Self.saveLockSeed], logger: logger)
     }
 
-    private static func insertDetails(_ rows: RecordRows, recordID: Int64, on db: PostgresConnection,
-                                      sql: StoreSQL, logger: Logger) async throws {
-        for f in rows.fields {
-            try await db.rows(sql.insertField, [
-                recordID, f.position, f.key, f.typeName, f.valueJSON, f.displayText, f.provenanceJSON,
-            ], logger: logger)
-        }
-        for f in rows.findings {
-            try await db.rows(sql.insertFinding, [recordID, f.position, f.code, f.severity, f.field, f.message], logger: logger)
-        }
-    }
-
-    /// As in the SQLite store; one advisory lock serialises case linking across writers.
-    private static func linkCase(_ rows: RecordRows, recordID: Int64, now: String, on db: PostgresConnection,
-                                 sql: StoreSQL, logger: Logger) async throws {
-        guard !rows.caseKeys.isEmpty else {
-            try await db.rows(sql.setRecordCase, [nil as Int64?, recordID], logger: logger)
-            return
-        }
-        try await db.rows("SELECT pg_advisory_xact_lock($1)", [caseLockKey], logger: logger)
-        let found = try await db.rows(sql.caseIDs(forKeys: rows.caseKeys.count), rows.caseKeys, logger: logger)
-            .map { try $0.decode(Int64.self) }
-        let caseID: Int64
-        if let first = found.first {
-            caseID = first
-            for other in found.dropFirst() {
-                for statement in sql.mergeCase { try await db.rows(statement, [caseID, other], logger: logger) }
-                try await db.rows(sql.deleteCase, [other], logger: logger)
-            }
-        } else {
-            guard let id = try await db.rows(sql.insertCase, [rows.partnership, rows.caseReference, now, now], logger: logger)
-                .first?.decode(Int64.self) else {
-                throw StoreError(.storeFailed, "PostgreSQL returned no id for a new case.")
-            }
-            caseID = id
-        }
-        for key in rows.caseKeys { try await db.rows(sql.insertCaseKey, [key, caseID], logger: logger) }
-        try await db.rows(sql.touchCase, [now, rows.caseReference, caseID], logger: logger)
-        try await db.rows(sql.setRecordCase, [caseID, recordID], logger: logger)
+    func lockCases() async throws {
+        try await connection.rows("SELECT pg_advisory_xact_lock($1)", [Self.caseLockKey], logger: logger)
     }
 }

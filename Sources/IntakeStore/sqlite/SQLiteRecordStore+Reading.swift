@@ -7,7 +7,7 @@ extension SQLiteRecordStore {
     public func records(matching filter: RecordFilter) async throws -> [StoredRecord] {
         let (text, binds) = sql.selectRecords(filter)
         return try await read("listing records") { db in
-            try Row.fetchAll(db, sql: text, arguments: StatementArguments(binds)).map(Self.storedRecord)
+            try Row.fetchAll(db, sql: text, arguments: StatementArguments(binds)).map { try StoredRecord(StoreRow($0)) }
         }
     }
 
@@ -21,7 +21,7 @@ extension SQLiteRecordStore {
     public func record(id: Int64) async throws -> StoredRecord? {
         let text = sql.selectRecord
         return try await read("reading a record") { db in
-            try Row.fetchOne(db, sql: text, arguments: [id]).map(Self.storedRecord)
+            try Row.fetchOne(db, sql: text, arguments: [id]).map { try StoredRecord(StoreRow($0)) }
         }
     }
 
@@ -57,22 +57,22 @@ extension SQLiteRecordStore {
     public func events(recordID: Int64) async throws -> [StoreEvent] {
         let text = sql.selectEvents
         return try await read("reading events") { db in
-            try Row.fetchAll(db, sql: text, arguments: [recordID]).map(Self.event)
+            try Row.fetchAll(db, sql: text, arguments: [recordID]).map { try StoreEvent(StoreRow($0)) }
         }
     }
 
     public func cases() async throws -> [CaseSummary] {
         let text = sql.selectCases
         return try await read("listing cases") { db in
-            try Row.fetchAll(db, sql: text).map(Self.caseSummary)
+            try Row.fetchAll(db, sql: text).map { try CaseSummary(StoreRow($0)) }
         }
     }
 
     public func caseDetail(id: Int64) async throws -> CaseDetail? {
         let (caseSQL, timelineSQL) = (sql.selectCase, sql.selectTimeline)
         return try await read("reading a case") { db in
-            guard let summary = try Row.fetchOne(db, sql: caseSQL, arguments: [id]).map(Self.caseSummary) else { return nil }
-            let timeline = try Row.fetchAll(db, sql: timelineSQL, arguments: [id]).map(Self.storedRecord)
+            guard let summary = try Row.fetchOne(db, sql: caseSQL, arguments: [id]).map({ try CaseSummary(StoreRow($0)) }) else { return nil }
+            let timeline = try Row.fetchAll(db, sql: timelineSQL, arguments: [id]).map { try StoredRecord(StoreRow($0)) }
             return CaseDetail(summary: summary, timeline: timeline)
         }
     }
@@ -92,39 +92,24 @@ extension SQLiteRecordStore {
         do { return try await pool.read(body) } catch { throw Self.storeError(error, while: operation) }
     }
 
+    /// One IMMEDIATE transaction, run in a single GRDB access, behind the store's write lock.
     @discardableResult
     func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let pool = self.pool
         do {
-            return try await pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+            return try await writeLock.run {
+                try await pool.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
         } catch {
             throw Self.storeError(error, while: operation)
         }
-    }
-
-    static func storedRecord(_ row: Row) throws -> StoredRecord {
-        let id: Int64 = row[0]
-        return StoredRecord(
-            id: id, record: try RecordRows.decodeRecord(row[1], id: id), stage: row[2], caseReference: row[3],
-            caseID: row[4], storedAt: row[5], updatedAt: row[6], resolvedAt: row[7], resolutionNote: row[8])
-    }
-
-    static func event(_ row: Row) throws -> StoreEvent {
-        guard let kind = StoreEventKind(rawValue: row[3]) else {
-            throw StoreError(.storeFailed, "Event \(row[0] as Int64) has an unknown kind.")
-        }
-        return StoreEvent(id: row[0], recordID: row[1], sha256: row[2], kind: kind, at: row[4], detail: row[5])
-    }
-
-    static func caseSummary(_ row: Row) -> CaseSummary {
-        CaseSummary(id: row[0], partnership: row[1], reference: row[2], recordCount: row[3],
-                    latestStage: row[4], openedAt: row[5], updatedAt: row[6])
     }
 
     /// A store error naming the SQLite result code and the operation, never a bound value
@@ -150,10 +135,6 @@ extension SQLiteRecordStore: StoreInspection {
     }
 
     func execute(_ sql: String) async throws {
-        do {
-            try await pool.write { db in try db.execute(sql: sql) }
-        } catch {
-            throw Self.storeError(error, while: "inspecting")
-        }
+        try await write("inspecting") { db in try db.execute(sql: sql) }
     }
 }

@@ -1,12 +1,9 @@
 import Foundation
-import IntakeDocument
-import IntakeReaders
-import Testing
 import ZIPFoundation
 
 /// Builds small .docx packages in memory for the DOCX reader tests.
-enum DocxBuilder {
-    static let namespaces = """
+public enum DocxBuilder {
+    public static let namespaces = """
         xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
         xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
@@ -23,14 +20,14 @@ enum DocxBuilder {
         xmlns:x9="urn:example:unknown"
         """
 
-    static let relationshipTypeBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    public static let relationshipTypeBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func document(_ body: String) -> String {
+    public static func document(_ body: String) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document \(namespaces)><w:body>\(body)</w:body></w:document>"
     }
 
     /// `Id → (type suffix, target)` as a `.rels` part.
-    static func relationships(_ entries: [(id: String, type: String, target: String, external: Bool)]) -> String {
+    public static func relationships(_ entries: [(id: String, type: String, target: String, external: Bool)]) -> String {
         let items = entries.map { entry in
             let mode = entry.external ? " TargetMode=\"External\"" : ""
             return "<Relationship Id=\"\(entry.id)\" Type=\"\(relationshipTypeBase)/\(entry.type)\" Target=\"\(entry.target)\"\(mode)/>"
@@ -38,7 +35,7 @@ enum DocxBuilder {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(items)</Relationships>"
     }
 
-    static let contentTypes = """
+    public static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>\
@@ -47,7 +44,7 @@ enum DocxBuilder {
         """
 
     /// A package with `body` as its main part (at `mainPath`), plus any extra parts.
-    static func docx(body: String, mainPath: String = "word/document.xml",
+    public static func docx(body: String, mainPath: String = "word/document.xml",
                      documentRelationships: [(id: String, type: String, target: String, external: Bool)] = [],
                      extraParts: [(String, Data)] = []) throws -> Data {
         var parts: [(String, Data)] = [
@@ -63,7 +60,7 @@ enum DocxBuilder {
         return try zip(parts + extraParts)
     }
 
-    static func zip(_ parts: [(String, Data)], compression: CompressionMethod = .deflate) throws -> Data {
+    public static func zip(_ parts: [(String, Data)], compression: CompressionMethod = .deflate) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
@@ -71,42 +68,48 @@ enum DocxBuilder {
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
-        return try #require(archive.data)
-    }
-
-    static func read(_ body: String, limits: ReadLimits = .default) throws -> Document {
-        try DocxReader(limits: limits).read(docx(body: body))
+        guard let data = archive.data else { throw TestSupportError("ZIPFoundation made no archive") }
+        return data
     }
 
     // MARK: Pieces of WordprocessingML
 
-    static func paragraph(_ runs: String, style: String? = nil) -> String {
+    public static func paragraph(_ runs: String, style: String? = nil) -> String {
         let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
         return "<w:p>\(properties)\(runs)</w:p>"
     }
 
-    static func run(_ text: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r>" }
+    public static func run(_ text: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r>" }
 
-    static func cell(_ content: String, properties: String = "") -> String {
+    public static func cell(_ content: String, properties: String = "") -> String {
         "<w:tc><w:tcPr>\(properties)</w:tcPr>\(content)</w:tc>"
     }
 
-    /// Locates a file in the shared corpus (`../shared` next to the package root).
-    static func sharedForms(_ folder: String) -> URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/forms/\(folder)").standardizedFileURL
+    /// XML text escaped for an element's content.
+    public static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
-}
 
-/// Asserts that reading throws an ``IntakeError`` with this code.
-func expectIntakeError(_ code: IntakeError.Code, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
-    do {
-        try body()
-        Issue.record("expected \(code), nothing was thrown", sourceLocation: sourceLocation)
-    } catch let error as IntakeError {
-        #expect(error.code == code, "got \(error)", sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("expected \(code), got \(error)", sourceLocation: sourceLocation)
+    /// A paragraph of `title`, then a table of the given rows' XML: the shape of most forms.
+    public static func form(title: String, tableXML table: String) throws -> Data {
+        try docx(body: paragraph(run(escape(title))) + "<w:tbl>\(table)</w:tbl>")
+    }
+
+    /// A paragraph of `title`, then one paragraph a line: an older free-text form.
+    public static func form(title: String, lines: [String]) throws -> Data {
+        try docx(body: ([title] + lines).map { paragraph(run(escape($0))) }.joined())
+    }
+
+    /// The same with a row per label and value, each in a cell of its own.
+    public static func form(title: String, rows: [(String, String)]) throws -> Data {
+        let cells = rows.map { row in
+            "<w:tr>" + [row.0, row.1].map { cell(paragraph(run(escape($0)))) }.joined() + "</w:tr>"
+        }
+        return try form(title: title, tableXML: cells.joined())
+    }
+
+    /// Locates a folder of the shared corpus (`../shared/forms/…` next to the package root).
+    public static func sharedForms(_ folder: String) -> URL {
+        TestPaths.shared.appendingPathComponent("forms/\(folder)")
     }
 }
