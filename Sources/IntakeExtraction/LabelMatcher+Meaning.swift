@@ -41,7 +41,15 @@ extension LabelMatcher {
         for wording in labels.wordings(sharingWordsWith: words) where allowed?.contains(wording.field) ?? true {
             var s = labels.similarity(words, textWeight: textWeight, wording)
             // A bare "Name" outside its field's section means that field less.
-            if wording.bare, let own = mapping.fields[wording.field].section, own != section { s *= section == nil ? 0.95 : 0.8 }
+            if let own = mapping.fields[wording.field].section, own != section {
+                if wording.bare {
+                    s *= section == nil ? 0.95 : 0.8
+                } else if let section, words.isDisjoint(with: sectionWords(own).subtracting(sectionWords(section))) {
+                    // "Name of worker" under "Professional escalated to": a wording of the other
+                    // party's row that the text does not name that party by is its own party's.
+                    s *= 0.9
+                }
+            }
             if s > (score[wording.field]?.raw ?? 0) { score[wording.field] = (s, !wording.bare && mapping.fields[wording.field].section != nil) }
         }
         guard let top = score.values.map(\.raw).max(), top >= matchThreshold else { return nil }

@@ -98,6 +98,24 @@ import Testing
         #expect(extracted.fields["raiser.agency"] == .text("CAMHS (Example Partnership Trust)"))
     }
 
+    /// The escalated-to party's block moved first: its rows, worded as the other party's rows
+    /// are ("Name of worker"), are its own, since they name no party.
+    @Test func rowsUnderAPartysHeadingAreThatPartysWhenTheyNameNoParty() throws {
+        let extracted = try RowBoundaryTests.extract(title: RowBoundaryTests.westSussex, [
+            ("Date", "17/03/2026"),
+            ("Professional escalated to", ""),
+            ("Name of worker", "Nia Rahman"),
+            ("Post", "Social Worker"),
+            ("1. Referrer:", ""),
+            ("Name (print)", "Mohammed Fairclough"),
+            ("JOB TITLE (DESIGNATION)", "School Nurse"),
+        ])
+        #expect(extracted.fields["responder.name"] == .text("Nia Rahman"))
+        #expect(extracted.fields["responder.role"] == .text("Social Worker"))
+        #expect(extracted.fields["raiser.name"] == .text("Mohammed Fairclough"))
+        #expect(extracted.fields["raiser.role"] == .text("School Nurse"))
+    }
+
     /// "Reply sent" shares its one word with the response's text row and its date row alike:
     /// the bare date beside it decides.
     @Test func aBareDateBesideAnAmbiguousLabelMakesItTheDateRow() throws {
