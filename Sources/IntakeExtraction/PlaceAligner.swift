@@ -18,9 +18,10 @@ struct PlaceAligner {
 
     func assign(_ found: inout LocatedFields, anchors: [(unit: Int, field: Int)]) {
         guard !found.unmatched.isEmpty, !anchors.isEmpty else { return }
+        let nearlyMatched = assignNearMatches(&found)
         let anchors = anchors.sorted { $0.unit < $1.unit }
         var gaps: [Int: [Int]] = [:]
-        for (i, label) in found.unmatched.enumerated() {
+        for (i, label) in found.unmatched.enumerated() where !nearlyMatched.contains(i) {
             gaps[anchors.lastIndex { $0.unit < label.unit } ?? -1, default: []].append(i)
         }
         for (previous, rows) in gaps.sorted(by: { $0.key < $1.key }) {
@@ -39,6 +40,39 @@ struct PlaceAligner {
             }
         }
     }
+
+    /// A row worded too far from its field's label to match it ("Outcome so far" for "Outcome
+    /// of these actions"), yet nearer that unfilled field than to any other and than any other
+    /// row is: that field, before place decides, which a reordered form would mislead. Returns
+    /// the rows used.
+    private func assignNearMatches(_ found: inout LocatedFields) -> Set<Int> {
+        var candidates: [(row: Int, field: Int, similarity: Double)] = []
+        for (i, label) in found.unmatched.enumerated() {
+            let scored = mapping.fields.indices.compactMap { f -> (Int, Double)? in
+                guard found.regions[mapping.fields[f].key] == nil, Self.suits(label.region.text, mapping.fields[f].type) else { return nil }
+                return (f, matcher.similarity(label.text, to: f))
+            }.sorted { $0.1 > $1.1 }
+            guard let best = scored.first, best.1 >= Self.nearMatch, best.1 - (scored.dropFirst().first?.1 ?? 0) >= Self.nearMargin else { continue }
+            candidates.append((i, best.0, best.1))
+        }
+        var used = Set<Int>()
+        for candidate in candidates.sorted(by: { $0.similarity > $1.similarity }) {
+            let key = mapping.fields[candidate.field].key
+            guard found.regions[key] == nil else { continue }
+            var region = found.unmatched[candidate.row].region
+            region.evidence = .similar
+            region.confidence = candidate.similarity
+            region.printedLabel = found.unmatched[candidate.row].text
+            found.regions[key] = region
+            used.insert(candidate.row)
+        }
+        return used
+    }
+
+    /// How like a field's label a row must be, and by how much more than like any other, to
+    /// take it by its words alone when it did not match (below the `match` threshold).
+    static let nearMatch = 0.5
+    static let nearMargin = 0.15
 
     /// The best order-keeping pairing of rows with fields. A pair counts only where the
     /// value suits the field's type, and, unless rows and fields are as many, where the

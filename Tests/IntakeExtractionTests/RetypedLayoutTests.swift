@@ -116,6 +116,20 @@ import Testing
         #expect(extracted.fields["raiser.role"] == .text("School Nurse"))
     }
 
+    /// Rows reordered and an extra row at the end: a label too unlike its field's to match, but
+    /// like no other, takes that field; place alone would give it to the extra row.
+    @Test func aRowNearlyMatchingItsFieldTakesItBeforePlaceGivesItToAnExtraRow() throws {
+        let extracted = try RowBoundaryTests.extract(title: RowBoundaryTests.croydon, [
+            ("Your name (please print)", "Hamza Jowett"),
+            ("WHAT STEPS HAVE BEEN TAKEN TO SORT IT OUT?", "Team managers met on 09/08/2026."),
+            ("Outcome so far (incl. any agreement reached)", "Referral accepted and allocated to a social worker."),
+            ("Nature of concern (evidence of need, procedure, disagreement)", "The service declined the referral."),
+            ("Version", "v3.1 – retyped 2019"),
+        ])
+        #expect(extracted.fields["dispute.outcome"] == .text("Referral accepted and allocated to a social worker."))
+        #expect(extracted.provenance["dispute.outcome"]?.match == "similar-label")
+    }
+
     /// "Reply sent" shares its one word with the response's text row and its date row alike:
     /// the bare date beside it decides.
     @Test func aBareDateBesideAnAmbiguousLabelMakesItTheDateRow() throws {
