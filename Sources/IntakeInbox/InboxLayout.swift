@@ -81,12 +81,16 @@ public struct InboxLayout: Sendable {
 
     private static let lastMillis = Mutex<UInt64>(0)
 
-    /// Four hex digits of the host name's hash.
-    static let hostTag: String = {
+    /// This machine's name, as the heartbeat and `intake status` give it.
+    public static let hostName: String = {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, 255)
-        let bytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        let sum = bytes.reduce(UInt16(5381)) { ($0 &<< 5) &+ $0 &+ UInt16($1) }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
+
+    /// Four hex digits of the host name's hash.
+    static let hostTag: String = {
+        let sum = hostName.utf8.reduce(UInt16(5381)) { ($0 &<< 5) &+ $0 &+ UInt16($1) }
         return String(format: "%04x", sum)
     }()
 

@@ -63,11 +63,12 @@ public struct InboxWatcher: Service {
         let events = options.poll ? nil : InboxEvents()
         logger.notice("watching", metadata: ["inbox.mode": "\(layout.mode.rawValue)", "inbox.events": "\(events != nil)"])
         let clock = ContinuousClock()
-        var lastScan = clock.now - options.interval, lastResume = lastScan, lastBeat = lastScan
+        var lastScan = clock.now - options.interval, lastResume = lastScan
         var waiting = 0, eventsArrived = false
         var inPlaceDone: Set<String> = []
+        // Beats on its own, so a file that takes long to read does not make the watcher look stopped.
+        let beating = Task { await beatUntilCancelled() }
         await resumeLeftovers()
-        await heartbeat()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let pause = waiting > 0 ? min(max(options.settle / 4, .milliseconds(20)), .milliseconds(250)) : options.interval
             let scanning = eventsArrived || clock.now - lastScan >= pause
@@ -85,10 +86,6 @@ public struct InboxWatcher: Service {
                 lastResume = clock.now
                 await resumeLeftovers()
             }
-            if clock.now - lastBeat >= options.interval {
-                lastBeat = clock.now
-                await heartbeat()
-            }
             if options.once && scanning && waiting == 0 {
                 let left = (try? await InboxClaims.leftovers(in: layout, journal: store, stale: options.stale)) ?? []
                 if left.isEmpty { break }
@@ -102,7 +99,9 @@ public struct InboxWatcher: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             }
         }
-        await heartbeat()
+        beating.cancel()
+        await beating.value
+        await heartbeat(stopped: true)
         logger.notice("stopped watching")
     }
 
@@ -149,9 +148,18 @@ public struct InboxWatcher: Service {
         logger.warning("a file could not be finished; it will be tried again", metadata: ["error.code": "\(code)"])
     }
 
+    private func beatUntilCancelled() async {
+        while !Task.isCancelled {
+            await heartbeat(stopped: false)
+            try? await Task.sleep(for: options.interval)
+        }
+    }
+
     /// What `intake status` reads: when this watcher was last alive, and how it is doing.
-    private func heartbeat() async {
-        let beat = InboxHeartbeat(pid: getpid(), mode: layout.mode.rawValue, tally: tally.snapshot())
+    /// Counts and codes only, never a file's name.
+    private func heartbeat(stopped: Bool) async {
+        let beat = InboxHeartbeat(pid: getpid(), host: InboxLayout.hostName, mode: layout.mode.rawValue,
+                                  interval: Double(options.interval.wholeMilliseconds) / 1000, stopped: stopped, tally: tally.snapshot())
         guard let text = try? String(decoding: JSONEncoder().encode(beat), as: UTF8.self) else { return }
         try? await store.setEntry(InboxHeartbeat.key(for: layout.root), value: text)
     }
