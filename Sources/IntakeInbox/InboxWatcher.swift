@@ -22,18 +22,19 @@ public struct InboxWatcher: Service {
         public var once: Bool
         public var inPlace: Bool
         public var ignore: [String]
-        /// A claim from another host older than this is taken to be abandoned.
-        public var stale: Duration
+        /// A claim from another host older than this is taken to be abandoned: its watcher's
+        /// process cannot be asked whether it is alive, so its age must say.
+        public var claimLease: Duration
 
         public init(interval: Duration = .seconds(5), settle: Duration = .seconds(2), poll: Bool = false, once: Bool = false,
-                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, stale: Duration = .seconds(600)) {
+                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, claimLease: Duration = .seconds(600)) {
             self.interval = interval
             self.settle = settle
             self.poll = poll
             self.once = once
             self.inPlace = inPlace
             self.ignore = ignore
-            self.stale = stale
+            self.claimLease = claimLease
         }
     }
 
@@ -87,7 +88,7 @@ public struct InboxWatcher: Service {
                 await resumeLeftovers()
             }
             if options.once && scanning && waiting == 0 {
-                let left = (try? await InboxClaims.leftovers(in: layout, journal: store, stale: options.stale)) ?? []
+                let left = (try? await InboxClaims.leftovers(in: layout, journal: store, stale: options.claimLease)) ?? []
                 if left.isEmpty { break }
             }
             let wait = min(pause, .milliseconds(250))
@@ -132,7 +133,7 @@ public struct InboxWatcher: Service {
 
     private func resumeLeftovers() async {
         do {
-            for claim in try await InboxClaims.leftovers(in: layout, journal: store, stale: options.stale) {
+            for claim in try await InboxClaims.leftovers(in: layout, journal: store, stale: options.claimLease) {
                 if Task.isShuttingDownGracefully { return }
                 let outcome = try await clerk.finish(claim)
                 tally.count(outcome)

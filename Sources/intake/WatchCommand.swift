@@ -52,6 +52,9 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var isolation: IsolationOptions
 
+    @Option(name: .long, help: "Seconds after which a claim in .processing/ left by a watcher on another host is taken over (a watcher on this host is asked whether it still runs).")
+    var claimLease: Double = 600
+
     @Flag(name: .long, help: "Process what is in the folder now, then exit: status 1 when any file needed attention or was rejected.")
     var once = false
 
@@ -61,6 +64,7 @@ struct WatchCommand: AsyncParsableCommand {
     func validate() throws {
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be more than 0 and at most 3600 seconds.") }
         guard settle >= 0, settle <= 3600 else { throw ValidationError("--settle must be from 0 to 3600 seconds.") }
+        guard claimLease > 0, claimLease <= 31_536_000 else { throw ValidationError("--claim-lease must be more than 0 seconds and at most a year.") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("No such folder: \(directory)")
@@ -73,7 +77,8 @@ struct WatchCommand: AsyncParsableCommand {
         let recordStore = try await StoreLocation.open(store, logger: logger)
         let options = InboxWatcher.Options(
             interval: .milliseconds(Int(interval * 1000)), settle: .milliseconds(Int(settle * 1000)), poll: poll, once: once,
-            inPlace: inPlace, ignore: (noDefaultIgnores ? [] : InboxWatcher.defaultIgnore) + ignore)
+            inPlace: inPlace, ignore: (noDefaultIgnores ? [] : InboxWatcher.defaultIgnore) + ignore,
+            claimLease: .milliseconds(Int(claimLease * 1000)))
         let watcher = InboxWatcher(
             directory: directory,
             processor: inProcess ? Pipeline(configuration: configuration)
