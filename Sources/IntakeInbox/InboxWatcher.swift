@@ -25,9 +25,12 @@ public struct InboxWatcher: Service {
         /// A claim from another host older than this is taken to be abandoned: its watcher's
         /// process cannot be asked whether it is alive, so its age must say.
         public var claimLease: Duration
+        /// The notes folder of a Maildir or an in-place inbox (``InboxLayout/notes``).
+        public var notes: String?
 
         public init(interval: Duration = .seconds(5), settle: Duration = .seconds(2), poll: Bool = false, once: Bool = false,
-                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, claimLease: Duration = .seconds(600)) {
+                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, claimLease: Duration = .seconds(600),
+                    notes: String? = nil) {
             self.interval = interval
             self.settle = settle
             self.poll = poll
@@ -35,6 +38,7 @@ public struct InboxWatcher: Service {
             self.inPlace = inPlace
             self.ignore = ignore
             self.claimLease = claimLease
+            self.notes = notes
         }
     }
 
@@ -51,7 +55,7 @@ public struct InboxWatcher: Service {
     public init(directory: String, processor: any FileProcessor, store: any RecordStore, options: Options,
                 reports: ReportContext, tally: InboxTally = InboxTally(), logger: Logger,
                 output: @escaping @Sendable (CaseRecord) -> Void) {
-        layout = InboxLayout(root: directory, inPlace: options.inPlace)
+        layout = InboxLayout(root: directory, inPlace: options.inPlace, notes: options.notes)
         self.options = options
         self.tally = tally
         self.store = store

@@ -19,7 +19,8 @@ struct WatchCommand: AsyncParsableCommand {
             INBOX/processed/YYYY-MM-DD/ (a needs-attention file with NAME.report.txt beside it) or \
             INBOX/rejected/YYYY-MM-DD/ (with NAME.reason.txt). A file with the content of one \
             already stored is filed with NAME.duplicate.txt and not stored again. A Maildir \
-            (cur/ new/ tmp/) is read from new/ and its messages moved to cur/ with the S flag. \
+            (cur/ new/ tmp/) is read from new/ and its messages moved to cur/ with the S flag; its \
+            notes go to --notes (MAILDIR.intake-notes by default). \
             Each new record is printed as JSON Lines on stdout; one log line per file on stderr.
             """)
 
@@ -55,6 +56,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds after which a claim in .processing/ left by a watcher on another host is taken over (a watcher on this host is asked whether it still runs).")
     var claimLease: Double = 600
 
+    @Option(name: .long, help: "Where a Maildir (default: MAILDIR.intake-notes beside it) or an --in-place inbox (default: none) keeps its notes: DIR/YYYY-MM-DD/NAME.report.txt, .reason.txt, .duplicate.txt.")
+    var notes: String?
+
     @Flag(name: .long, help: "Process what is in the folder now, then exit: status 1 when any file needed attention or was rejected.")
     var once = false
 
@@ -69,6 +73,14 @@ struct WatchCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("No such folder: \(directory)")
         }
+        if let notes {
+            guard InboxLayout(root: directory, inPlace: inPlace).mode != .folder else {
+                throw ValidationError("--notes is for a Maildir or an --in-place inbox: a folder inbox keeps each note beside its filed file.")
+            }
+            // Inside the inbox, the notes would be read as new files or shown to mail clients.
+            let (inbox, folder) = (URL(fileURLWithPath: directory).standardizedFileURL.path, URL(fileURLWithPath: notes).standardizedFileURL.path)
+            guard folder != inbox, !folder.hasPrefix(inbox + "/") else { throw ValidationError("--notes must be a folder outside the inbox.") }
+        }
     }
 
     func run() async throws {
@@ -78,7 +90,7 @@ struct WatchCommand: AsyncParsableCommand {
         let options = InboxWatcher.Options(
             interval: .milliseconds(Int(interval * 1000)), settle: .milliseconds(Int(settle * 1000)), poll: poll, once: once,
             inPlace: inPlace, ignore: (noDefaultIgnores ? [] : InboxWatcher.defaultIgnore) + ignore,
-            claimLease: .milliseconds(Int(claimLease * 1000)))
+            claimLease: .milliseconds(Int(claimLease * 1000)), notes: notes)
         let watcher = InboxWatcher(
             directory: directory,
             processor: inProcess ? Pipeline(configuration: configuration)
