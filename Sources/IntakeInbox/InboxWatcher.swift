@@ -27,10 +27,12 @@ public struct InboxWatcher: Service {
         public var claimLease: Duration
         /// The notes folder of a Maildir or an in-place inbox (``InboxLayout/notes``).
         public var notes: String?
+        /// Files finished at once, each in its own worker process (or task, in process).
+        public var jobs: Int
 
         public init(interval: Duration = .seconds(5), settle: Duration = .seconds(2), poll: Bool = false, once: Bool = false,
                     inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, claimLease: Duration = .seconds(600),
-                    notes: String? = nil) {
+                    notes: String? = nil, jobs: Int = 1) {
             self.interval = interval
             self.settle = settle
             self.poll = poll
@@ -39,6 +41,7 @@ public struct InboxWatcher: Service {
             self.ignore = ignore
             self.claimLease = claimLease
             self.notes = notes
+            self.jobs = max(1, jobs)
         }
     }
 
@@ -60,7 +63,9 @@ public struct InboxWatcher: Service {
         self.tally = tally
         self.store = store
         self.logger = logger
-        clerk = InboxClerk(layout: layout, processor: processor, store: store, reports: reports, output: output, logger: logger)
+        let printer = SerialOutput(output)
+        clerk = InboxClerk(layout: layout, processor: processor, store: store, reports: reports, output: { printer.print($0) },
+                           inHand: ContentInHand(), logger: logger)
     }
 
     public func run() async throws {
@@ -70,7 +75,7 @@ public struct InboxWatcher: Service {
         let clock = ContinuousClock()
         var lastScan = clock.now - options.interval, lastResume = lastScan
         var waiting = 0, eventsArrived = false
-        var inPlaceDone: Set<String> = []
+        let inPlaceDone = InPlaceDone()
         // Beats on its own, so a file that takes long to read does not make the watcher look stopped.
         let beating = Task { await beatUntilCancelled() }
         await resumeLeftovers()
@@ -83,9 +88,7 @@ public struct InboxWatcher: Service {
                 for folder in folders { events?.watch(folder) }
                 let found = scanner.ready(entries)
                 waiting = found.waiting
-                for path in found.ready where !Task.isShuttingDownGracefully {
-                    if await handle(path, inPlaceDone: &inPlaceDone) == .putBack { waiting += 1 }
-                }
+                waiting += await handleAll(found.ready, inPlaceDone: inPlaceDone)
             }
             if clock.now - lastResume >= options.interval {
                 lastResume = clock.now
@@ -112,7 +115,7 @@ public struct InboxWatcher: Service {
 
     /// Claims and finishes one waiting file; a failure (the store down) leaves the claim to be
     /// resumed at the next rescan.
-    private func handle(_ path: String, inPlaceDone: inout Set<String>) async -> InboxClerk.Outcome? {
+    func handle(_ path: String, inPlaceDone: InPlaceDone) async -> InboxClerk.Outcome? {
         do {
             guard let claim = try await InboxClaims.claim(path, in: layout, journal: store) else { return nil }
             if layout.mode == .inPlace {

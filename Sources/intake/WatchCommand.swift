@@ -59,6 +59,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where a Maildir (default: MAILDIR.intake-notes beside it) or an --in-place inbox (default: none) keeps its notes: DIR/YYYY-MM-DD/NAME.report.txt, .reason.txt, .duplicate.txt.")
     var notes: String?
 
+    @Option(name: .long, help: "Files finished at once, each in its own worker process (1 to 64).")
+    var jobs: Int = 1
+
     @Flag(name: .long, help: "Process what is in the folder now, then exit: status 1 when any file needed attention or was rejected.")
     var once = false
 
@@ -68,6 +71,7 @@ struct WatchCommand: AsyncParsableCommand {
     func validate() throws {
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be more than 0 and at most 3600 seconds.") }
         guard settle >= 0, settle <= 3600 else { throw ValidationError("--settle must be from 0 to 3600 seconds.") }
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64.") }
         guard claimLease > 0, claimLease <= 31_536_000 else { throw ValidationError("--claim-lease must be more than 0 seconds and at most a year.") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -90,7 +94,7 @@ struct WatchCommand: AsyncParsableCommand {
         let options = InboxWatcher.Options(
             interval: .milliseconds(Int(interval * 1000)), settle: .milliseconds(Int(settle * 1000)), poll: poll, once: once,
             inPlace: inPlace, ignore: (noDefaultIgnores ? [] : InboxWatcher.defaultIgnore) + ignore,
-            claimLease: .milliseconds(Int(claimLease * 1000)), notes: notes)
+            claimLease: .milliseconds(Int(claimLease * 1000)), notes: notes, jobs: jobs)
         let watcher = InboxWatcher(
             directory: directory,
             processor: inProcess ? Pipeline(configuration: configuration)

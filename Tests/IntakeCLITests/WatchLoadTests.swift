@@ -37,9 +37,11 @@ import Glibc
         try handle.close()
     }
 
-    @Test func threeHundredFilesAtOnceSlowDuplicateAndHostileAreEachFiledOnce() async throws {
+    /// In process one file at a time, and three at once each in its own worker process.
+    @Test(arguments: [["--in-process"], ["--jobs", "3"]])
+    func threeHundredFilesAtOnceSlowDuplicateAndHostileAreEachFiledOnce(options: [String]) async throws {
         defer { h.remove() }
-        let watcher = try WatcherProcess(h, ["--in-process"])
+        let watcher = try WatcherProcess(h, options)
         let quick = Array(Self.forms.prefix(8)), slow = Array(Self.forms.suffix(8))
         for form in quick { try h.drop(form) }
         for n in 0..<20 { try h.drop(quick[n % quick.count], as: "copy-\(n)-" + quick[n % quick.count]) }
@@ -61,7 +63,7 @@ import Glibc
             try await group.waitForAll()
         }
         let expected = 8 + 20 + 258 + 3 + 8
-        #expect(try await eventually(180) { filedCount() == expected }, "\(filedCount()) of \(expected) filed")
+        #expect(try await eventually(300) { filedCount() == expected }, "\(filedCount()) of \(expected) filed")
         #expect(watcher.stop() == 0)
         #expect(h.names(".processing").isEmpty)
         #expect(h.names("").sorted() == [".processing", "download.crdownload", "processed", "rejected", "~$lock.docx"].sorted())
