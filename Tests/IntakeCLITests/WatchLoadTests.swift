@@ -78,7 +78,9 @@ import Glibc
         #expect(records.filter { ($0["status"] as? String) == "rejected" }.count == 258)
     }
 
-    @Test func killedAtRandomMomentsTheWatcherLosesNothingDoublesNothingAndReadsNothingStoredAgain() async throws {
+    /// One file at a time, and three at once (several claims in hand when it is killed).
+    @Test(arguments: [[], ["--jobs", "3"]])
+    func killedAtRandomMomentsTheWatcherLosesNothingDoublesNothingAndReadsNothingStoredAgain(jobs: [String]) async throws {
         defer { h.remove() }
         var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
         let seed = generator.seed
@@ -87,7 +89,7 @@ import Glibc
         var rereads: [String] = [], reads: Set<String> = []
         for round in 0..<22 {
             let storedBefore = Set(try h.storedSHAs())
-            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"], tag: "\(round)")
+            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"] + jobs, tag: "\(round)")
             for n in 0..<4 {
                 if n == 0 && round > 0 {
                     try h.drop(Self.forms[round % Self.forms.count], as: "again-\(round).docx")
@@ -113,7 +115,7 @@ import Glibc
             reads.formUnion(Self.readSHAs(watcher.stderr))
         }
         let storedBefore = Set(try h.storedSHAs())
-        let last = try h.watchOnce(["--in-process", "--log-level", "info"])
+        let last = try h.watchOnce(["--in-process", "--log-level", "info"] + jobs)
         printed += last.stdout.split(separator: "\n").map(String.init)
         rereads += Self.readSHAs(last.stderr).filter { storedBefore.contains($0) }
         reads.formUnion(Self.readSHAs(last.stderr))

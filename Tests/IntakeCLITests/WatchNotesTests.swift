@@ -38,6 +38,12 @@ import Testing
         return Data((text + "--part-boundary--\n").utf8)
     }
 
+    private func makeMaildir() throws {
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: h.inbox.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+    }
+
     private func deliver(_ data: Data, as unique: String) throws {
         try data.write(to: h.inbox.appendingPathComponent("new/" + unique))
     }
@@ -48,9 +54,7 @@ import Testing
 
     @Test func aMaildirsNotesGoToAPrivateFolderBesideItAndNoneIntoTheMaildir() throws {
         defer { h.remove() }
-        for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: h.inbox.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
+        try makeMaildir()
         let needsAttention = try Self.message(1, attaching: IntakeRun.packageRoot.appendingPathComponent("samples/bolton-rpde-form-07.docx"))
         try deliver(needsAttention, as: "1733100001.M1P1.host")
         try deliver(try Self.message(2, attaching: nil), as: "1733100002.M2P1.host")
@@ -76,6 +80,23 @@ import Testing
         #expect(reason.contains("Not accepted"))
         let duplicate = try String(contentsOfFile: day + "/1733100003.M3P1.host.duplicate.txt", encoding: .utf8)
         #expect(duplicate.contains("filed as cur/1733100001.M1P1.host:2,S"), "\(duplicate)")
+    }
+
+    @Test func aMaildirWithSeveralJobsReadsTwoCopiesOfOneMessageOnce() throws {
+        defer { h.remove() }
+        try makeMaildir()
+        // A Maildir claim leaves nothing in .processing/: only the watcher knows both are in hand.
+        let message = try Self.message(1, attaching: IntakeRun.filled.appendingPathComponent("bolton-rpde-form-01.docx"))
+        try deliver(message, as: "1733100001.M1P1.host")
+        try deliver(message, as: "1733100002.M2P1.host")
+        for n in 3...6 { try deliver(try Self.message(n, attaching: nil), as: "173310000\(n).M\(n)P1.host") }
+        let run = try h.watchOnce(["--jobs", "3"])
+        #expect(run.stdout.split(separator: "\n").count == 5, "the form once and each note-less message: \(run.stderr)")
+        #expect(try h.storedSHAs().count == 5)
+        #expect(h.names("cur").count == 6 && h.names("cur").allSatisfy { $0.hasSuffix(":2,S") })
+        let notes = try FileManager.default.contentsOfDirectory(atPath: h.inbox.path + ".intake-notes/" + InboxHarness.today)
+        #expect(notes.filter { $0.hasSuffix(".duplicate.txt") }.count == 1, "\(notes)")
+        #expect(notes.filter { $0.hasSuffix(".reason.txt") }.count == 4, "\(notes)")
     }
 
     @Test func anInPlaceInboxWritesNotesOnlyToTheNotesFolderItIsGiven() throws {
