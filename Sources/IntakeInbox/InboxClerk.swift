@@ -83,7 +83,7 @@ struct InboxClerk: Sendable {
             }
             // The first claim of this content is at work, or was cut short by a crash before
             // filing: wait for it while its claim is there, else take the content over.
-            if InboxClaims.exists(token: entry.claim, in: layout) { return .putBack }
+            if try await InboxClaims.exists(token: entry.claim, in: layout, journal: store) { return .putBack }
             earlier = entry
             entry = ours
             try await store.setEntry(key, value: try encode(entry))

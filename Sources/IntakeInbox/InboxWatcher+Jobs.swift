@@ -26,9 +26,9 @@ extension InboxWatcher {
     }
 }
 
-/// The SHA-256s of the files this watcher has in hand. The journal keeps two watchers off one
-/// content by the claim in `.processing/`; a Maildir or in-place claim leaves no such trace, so
-/// within one watcher this set does.
+/// The SHA-256s of the files this watcher has in hand. The journal keeps a second claim of one
+/// content waiting while the first's claim is there (in `.processing/`, or unseen in a
+/// Maildir's `cur/`); an in-place claim leaves no such trace, so within one watcher this set does.
 final class ContentInHand: Sendable {
     private let shas = Mutex<Set<String>>([])
 

@@ -117,7 +117,7 @@ public struct InboxWatcher: Service {
     /// resumed at the next rescan.
     func handle(_ path: String, inPlaceDone: InPlaceDone) async -> InboxClerk.Outcome? {
         do {
-            guard let claim = try await InboxClaims.claim(path, in: layout, journal: store) else { return nil }
+            guard let claim = try await InboxClaims.claim(path, in: layout, journal: store, stale: options.claimLease) else { return nil }
             if layout.mode == .inPlace {
                 let key = "inplace:" + claim.token
                 if inPlaceDone.contains(key) { return nil }

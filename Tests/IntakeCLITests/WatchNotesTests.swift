@@ -7,7 +7,7 @@ import Testing
     let h = try! InboxHarness()
 
     /// A real e-mail: a short body, and the file at `attachment` attached when given.
-    private static func message(_ id: Int, attaching attachment: URL?) throws -> Data {
+    static func message(_ id: Int, attaching attachment: URL?) throws -> Data {
         var text = """
             From: Deborah Ainsworth <dsl@school.example>
             To: escalations@partnership.example
@@ -85,7 +85,6 @@ import Testing
     @Test func aMaildirWithSeveralJobsReadsTwoCopiesOfOneMessageOnce() throws {
         defer { h.remove() }
         try makeMaildir()
-        // A Maildir claim leaves nothing in .processing/: only the watcher knows both are in hand.
         let message = try Self.message(1, attaching: IntakeRun.filled.appendingPathComponent("bolton-rpde-form-01.docx"))
         try deliver(message, as: "1733100001.M1P1.host")
         try deliver(message, as: "1733100002.M2P1.host")
@@ -97,6 +96,21 @@ import Testing
         let notes = try FileManager.default.contentsOfDirectory(atPath: h.inbox.path + ".intake-notes/" + InboxHarness.today)
         #expect(notes.filter { $0.hasSuffix(".duplicate.txt") }.count == 1, "\(notes)")
         #expect(notes.filter { $0.hasSuffix(".reason.txt") }.count == 4, "\(notes)")
+    }
+
+    @Test func anInPlaceInboxWithSeveralJobsReadsTwoCopiesOfOneFileOnce() throws {
+        defer { h.remove() }
+        // An in-place claim leaves no trace in the folder: only the watcher knows both are in hand.
+        try h.drop("bolton-rpde-form-01.docx", as: "a.docx")
+        try h.drop("bolton-rpde-form-01.docx", as: "b.docx")
+        for n in 1...4 { try h.dropText("note-\(n).docx", "not a form \(n)") }
+        let notes = h.folder.appendingPathComponent("in-place-notes").path
+        let run = try h.watchOnce(["--in-place", "--notes", notes, "--jobs", "3"])
+        #expect(run.stdout.split(separator: "\n").count == 5, "the form once and each note: \(run.stderr)")
+        #expect(try h.storedSHAs().count == 5)
+        let written = try FileManager.default.contentsOfDirectory(atPath: notes + "/" + InboxHarness.today)
+        #expect(written.filter { $0.hasSuffix(".duplicate.txt") }.count == 1, "\(written)")
+        #expect(written.filter { $0.hasSuffix(".reason.txt") }.count == 4, "\(written)")
     }
 
     @Test func anInPlaceInboxWritesNotesOnlyToTheNotesFolderItIsGiven() throws {
