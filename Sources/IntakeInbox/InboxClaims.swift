@@ -8,10 +8,11 @@ import IntakeStore
 /// In a folder, a claim is the rename into `.processing/` under a name that carries a token
 /// (time, host, process) and the path the file arrived at; of two watchers renaming one file
 /// only one succeeds. In a Maildir, the claim is the rename `new/NAME` → `cur/NAME:2,`, written
-/// to the journal first so that a message claimed just before a crash is found again.
+/// to the journal first (first writer wins) so that a message claimed just before a crash is
+/// found again.
 enum InboxClaims {
     /// Claims the waiting file at `path`; nil when another watcher took it first (or it went).
-    static func claim(_ path: String, in layout: InboxLayout, journal: any WatchJournal) async throws -> InboxClerk.Claim? {
+    static func claim(_ path: String, in layout: InboxLayout, journal: any WatchJournal, stale: Duration) async throws -> InboxClerk.Claim? {
         let relative = path.hasPrefix(layout.root + "/") ? String(path.dropFirst(layout.root.count + 1)) : path
         switch layout.mode {
         case .inPlace:
@@ -22,7 +23,16 @@ enum InboxClaims {
         case .maildir:
             let token = InboxLayout.makeToken()
             let unique = InboxLayout.maildirUnique((path as NSString).lastPathComponent)
-            try await journal.setEntry(maildirKey(layout, unique), value: token)
+            // Only the watcher the journal names renames the message, so the journal names the
+            // claim in cur/ (of two watchers writing their token, the last would win, not the
+            // one whose rename did). A holder gone before its rename, or this watcher's own
+            // earlier claim (put back), is replaced.
+            let key = maildirKey(layout, unique)
+            let holder = try await journal.claimEntry(key, value: token)
+            if holder != token {
+                guard isAbandoned(holder, stale: stale) else { return nil }
+                try await journal.setEntry(key, value: token)
+            }
             let claimed = layout.maildirCur + "/" + unique + ":2,"
             guard InboxFileSystem.move(path, to: claimed) == .moved else { return nil }
             return .init(path: claimed, token: token, arrival: path, fresh: true)
@@ -60,11 +70,21 @@ enum InboxClaims {
         }
     }
 
-    /// Whether the claim with this token is still in `.processing/` (or, in a Maildir, in `cur/` unseen).
-    static func exists(token: String, in layout: InboxLayout) -> Bool {
-        guard layout.mode == .folder else { return false }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.processing)) ?? []
-        return names.contains { $0.hasPrefix(token + ".") }
+    /// Whether the claim with this token is still in `.processing/` (or, in a Maildir, in `cur/`
+    /// unseen: the message whose journal entry holds the token; only unseen ones are looked up).
+    static func exists(token: String, in layout: InboxLayout, journal: any WatchJournal) async throws -> Bool {
+        switch layout.mode {
+        case .inPlace:
+            return false
+        case .folder:
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.processing)) ?? []
+            return names.contains { $0.hasPrefix(token + ".") }
+        case .maildir:
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: layout.maildirCur)) ?? [] where name.hasSuffix(":2,") {
+                if try await journal.entry(maildirKey(layout, InboxLayout.maildirUnique(name)))?.value == token { return true }
+            }
+            return false
+        }
     }
 
     /// A claim's watcher is gone: its process is dead (same host), or the claim is older than `stale`.

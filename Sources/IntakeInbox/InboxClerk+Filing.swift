@@ -36,7 +36,8 @@ extension InboxClerk {
     }
 
     /// Moves the claimed file to today's `processed/` or `rejected/` with `NAME.KIND.txt` beside
-    /// it; in a Maildir, marks the message seen; in place, leaves it. Returns where it went.
+    /// it; in a Maildir, marks the message seen; in place, leaves it (the note of either goes to
+    /// the notes folder, see ``writeNoteAside(_:_:)``). Returns where it went.
     ///
     /// The name is chosen first and kept in the journal (`filing:TOKEN`), the note is written,
     /// and only then is the file moved: a watcher killed between two steps finds the same name
@@ -44,8 +45,10 @@ extension InboxClerk {
     private func file(_ claim: Claim, rejected: Bool, note: (kind: String, text: String)?) async throws -> String {
         switch layout.mode {
         case .inPlace:
+            try await writeNoteAside(claim, note)
             return claim.arrival
         case .maildir:
+            try await writeNoteAside(claim, note)
             return try fileMessage(claim)
         case .folder:
             let key = "filing:" + claim.token

@@ -24,6 +24,8 @@ struct InboxClerk: Sendable {
     let store: any RecordStore
     let reports: ReportContext
     let output: @Sendable (CaseRecord) -> Void
+    /// The contents this watcher's jobs are at work on (``InboxWatcher/Options/jobs``).
+    let inHand: ContentInHand
     let logger: Logger
 
     /// What became of one file.
@@ -67,6 +69,10 @@ struct InboxClerk: Sendable {
         } catch let fault as InboxFault {
             return try await refuse(claim, code: fault.code, reason: "The file could not be opened or read (\(fault.code)).", started: started)
         }
+        // Two files of one content finished at once: the second waits in its claim, resumed
+        // with the leftovers once the first is filed (and then a duplicate).
+        guard inHand.take(sha) else { return .putBack }
+        defer { inHand.release(sha) }
         let key = "file:" + sha
         let ours = Entry(claim: claim.token)
         var entry = try decode(try await store.claimEntry(key, value: try encode(ours)))
@@ -77,7 +83,7 @@ struct InboxClerk: Sendable {
             }
             // The first claim of this content is at work, or was cut short by a crash before
             // filing: wait for it while its claim is there, else take the content over.
-            if InboxClaims.exists(token: entry.claim, in: layout) { return .putBack }
+            if try await InboxClaims.exists(token: entry.claim, in: layout, journal: store) { return .putBack }
             earlier = entry
             entry = ours
             try await store.setEntry(key, value: try encode(entry))

@@ -16,8 +16,13 @@ public struct InboxLayout: Sendable {
 
     public let root: String
     public let mode: Mode
+    /// Where the notes go of a Maildir or an in-place inbox, which must not have stray files
+    /// beside the messages: `notes/YYYY-MM-DD/NAME.KIND.txt`. Nil for a folder (notes beside
+    /// the filed files) and for an in-place inbox not given one (no notes).
+    public let notes: String?
 
-    public init(root: String, inPlace: Bool) {
+    /// - parameter notes: the notes folder; a Maildir's defaults to ``defaultNotes(forMaildir:)``.
+    public init(root: String, inPlace: Bool, notes: String? = nil) {
         let trimmed = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.root = trimmed
         if inPlace {
@@ -27,6 +32,17 @@ public struct InboxLayout: Sendable {
         } else {
             mode = .folder
         }
+        self.notes = switch mode {
+        case .folder: nil
+        case .maildir: notes ?? Self.defaultNotes(forMaildir: trimmed)
+        case .inPlace: notes
+        }
+    }
+
+    /// `MAILDIR.intake-notes`, beside the Maildir rather than in it: a dot folder inside a
+    /// Maildir++ is a mail folder to Dovecot and Courier, and a mail client would show it.
+    public static func defaultNotes(forMaildir root: String) -> String {
+        root + ".intake-notes"
     }
 
     /// Folders the watcher itself fills: never scanned for new files.
@@ -52,9 +68,13 @@ public struct InboxLayout: Sendable {
     /// The name a claimed file has in `.processing/`: a token unique to this claim, then the
     /// path it arrived at inside the inbox (`/` written `%2F`), so a crash loses neither.
     static func claimName(token: String, relativePath: String) -> String {
-        let escaped = relativePath.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
-        let name = token + "." + escaped
+        let name = token + "." + flatName(relativePath)
         return name.utf8.count <= 255 ? name : token + "." + (relativePath as NSString).lastPathComponent
+    }
+
+    /// A path inside the inbox as one file name: `/` written `%2F` (and `%` as `%25`).
+    static func flatName(_ relativePath: String) -> String {
+        relativePath.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
     }
 
     /// The token and the arrival path back from a claim name; nil for a name the watcher did not make.
@@ -81,12 +101,16 @@ public struct InboxLayout: Sendable {
 
     private static let lastMillis = Mutex<UInt64>(0)
 
-    /// Four hex digits of the host name's hash.
-    static let hostTag: String = {
+    /// This machine's name, as the heartbeat and `intake status` give it.
+    public static let hostName: String = {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, 255)
-        let bytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        let sum = bytes.reduce(UInt16(5381)) { ($0 &<< 5) &+ $0 &+ UInt16($1) }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
+
+    /// Four hex digits of the host name's hash.
+    static let hostTag: String = {
+        let sum = hostName.utf8.reduce(UInt16(5381)) { ($0 &<< 5) &+ $0 &+ UInt16($1) }
         return String(format: "%04x", sum)
     }()
 

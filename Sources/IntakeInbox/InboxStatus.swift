@@ -12,12 +12,18 @@ public struct InboxStatus: Sendable {
     public var rejectedToday = 0
     /// Seconds since the oldest waiting file was last written.
     public var oldestWaitingAge: Int?
-    public var heartbeat: InboxHeartbeat?
-    /// When the heartbeat was written (ISO-8601 UTC).
-    public var heartbeatAt: String?
+    /// Every watcher's last heartbeat and when it was written, by key.
+    public var watchers: [(heartbeat: InboxHeartbeat, writtenAt: Date)] = []
+    /// Watchers silent for longer than ``forgottenAfter``: counted, not listed.
+    public var forgottenWatchers = 0
+    public let now: Date
+
+    /// A watcher stopped for longer than this is history, not news.
+    static let forgottenAfter: TimeInterval = 86_400
 
     public init(directory: String, ignore: [String] = InboxWatcher.defaultIgnore, now: Date = Date()) {
         let layout = InboxLayout(root: directory, inPlace: false)
+        self.now = now
         mode = layout.mode
         let scanner = InboxScanner(layout: layout, ignore: ignore, settle: .zero)
         let entries = scanner.scan().entries
@@ -39,11 +45,18 @@ public struct InboxStatus: Sendable {
         }
     }
 
-    /// Reads the watcher's heartbeat for this inbox from the store.
-    public mutating func readHeartbeat(from journal: any WatchJournal, directory: String) async throws {
-        guard let entry = try await journal.entry(InboxHeartbeat.key(for: directory)) else { return }
-        heartbeat = try? JSONDecoder().decode(InboxHeartbeat.self, from: Data(entry.value.utf8))
-        heartbeatAt = entry.updatedAt
+    /// Reads every watcher's heartbeat for this inbox from the store.
+    public mutating func readHeartbeats(from journal: any WatchJournal, directory: String) async throws {
+        let dates = ISO8601DateFormatter()
+        for (_, entry) in try await journal.entries(prefix: InboxHeartbeat.prefix(for: directory)) {
+            guard let beat = try? JSONDecoder().decode(InboxHeartbeat.self, from: Data(entry.value.utf8)),
+                  let writtenAt = dates.date(from: entry.updatedAt) else { continue }
+            if now.timeIntervalSince(writtenAt) > Self.forgottenAfter {
+                forgottenWatchers += 1
+            } else {
+                watchers.append((beat, writtenAt))
+            }
+        }
     }
 
     public func render() -> String {
@@ -57,13 +70,17 @@ public struct InboxStatus: Sendable {
                       "rejected today: \(rejectedToday)"]
         }
         lines.append("oldest waiting: " + (oldestWaitingAge.map { "\($0) s" } ?? "none"))
-        if let heartbeat, let heartbeatAt {
+        for (heartbeat, writtenAt) in watchers {
             let t = heartbeat.tally
-            lines.append("watcher: pid \(heartbeat.pid), last heartbeat \(heartbeatAt)")
-            lines.append("since it started: \(t.accepted) accepted, \(t.needsAttention) needing attention, "
+            lines.append(heartbeat.summary(writtenAt: writtenAt, now: now))
+            lines.append("  since it started: \(t.accepted) accepted, \(t.needsAttention) needing attention, "
                          + "\(t.rejected) rejected, \(t.refused) refused, \(t.duplicates) duplicates")
-            lines.append("last error: " + (t.lastError.map { "\($0) at \(t.lastErrorAt ?? "?")" } ?? "none"))
-        } else {
+            lines.append("  last error: " + (t.lastError.map { "\($0) at \(t.lastErrorAt ?? "?")" } ?? "none"))
+        }
+        if forgottenWatchers > 0 {
+            lines.append("earlier watchers, silent for more than a day: \(forgottenWatchers)")
+        }
+        if watchers.isEmpty && forgottenWatchers == 0 {
             lines.append("watcher: no heartbeat in the store")
         }
         return lines.joined(separator: "\n") + "\n"

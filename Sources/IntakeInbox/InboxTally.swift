@@ -53,17 +53,6 @@ public final class InboxTally: Sendable {
     }
 }
 
-/// The watcher's heartbeat in the store's journal, under ``key(for:)``.
-public struct InboxHeartbeat: Codable, Sendable {
-    public var pid: Int32
-    public var mode: String
-    public var tally: InboxTally.Snapshot
-
-    public static func key(for root: String) -> String {
-        "heartbeat:" + URL(fileURLWithPath: root).standardizedFileURL.path
-    }
-}
-
 extension Duration {
     var wholeMilliseconds: Int64 {
         components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000

@@ -22,18 +22,26 @@ public struct InboxWatcher: Service {
         public var once: Bool
         public var inPlace: Bool
         public var ignore: [String]
-        /// A claim from another host older than this is taken to be abandoned.
-        public var stale: Duration
+        /// A claim from another host older than this is taken to be abandoned: its watcher's
+        /// process cannot be asked whether it is alive, so its age must say.
+        public var claimLease: Duration
+        /// The notes folder of a Maildir or an in-place inbox (``InboxLayout/notes``).
+        public var notes: String?
+        /// Files finished at once, each in its own worker process (or task, in process).
+        public var jobs: Int
 
         public init(interval: Duration = .seconds(5), settle: Duration = .seconds(2), poll: Bool = false, once: Bool = false,
-                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, stale: Duration = .seconds(600)) {
+                    inPlace: Bool = false, ignore: [String] = InboxWatcher.defaultIgnore, claimLease: Duration = .seconds(600),
+                    notes: String? = nil, jobs: Int = 1) {
             self.interval = interval
             self.settle = settle
             self.poll = poll
             self.once = once
             self.inPlace = inPlace
             self.ignore = ignore
-            self.stale = stale
+            self.claimLease = claimLease
+            self.notes = notes
+            self.jobs = max(1, jobs)
         }
     }
 
@@ -50,12 +58,14 @@ public struct InboxWatcher: Service {
     public init(directory: String, processor: any FileProcessor, store: any RecordStore, options: Options,
                 reports: ReportContext, tally: InboxTally = InboxTally(), logger: Logger,
                 output: @escaping @Sendable (CaseRecord) -> Void) {
-        layout = InboxLayout(root: directory, inPlace: options.inPlace)
+        layout = InboxLayout(root: directory, inPlace: options.inPlace, notes: options.notes)
         self.options = options
         self.tally = tally
         self.store = store
         self.logger = logger
-        clerk = InboxClerk(layout: layout, processor: processor, store: store, reports: reports, output: output, logger: logger)
+        let printer = SerialOutput(output)
+        clerk = InboxClerk(layout: layout, processor: processor, store: store, reports: reports, output: { printer.print($0) },
+                           inHand: ContentInHand(), logger: logger)
     }
 
     public func run() async throws {
@@ -63,11 +73,12 @@ public struct InboxWatcher: Service {
         let events = options.poll ? nil : InboxEvents()
         logger.notice("watching", metadata: ["inbox.mode": "\(layout.mode.rawValue)", "inbox.events": "\(events != nil)"])
         let clock = ContinuousClock()
-        var lastScan = clock.now - options.interval, lastResume = lastScan, lastBeat = lastScan
+        var lastScan = clock.now - options.interval, lastResume = lastScan
         var waiting = 0, eventsArrived = false
-        var inPlaceDone: Set<String> = []
+        let inPlaceDone = InPlaceDone()
+        // Beats on its own, so a file that takes long to read does not make the watcher look stopped.
+        let beating = Task { await beatUntilCancelled() }
         await resumeLeftovers()
-        await heartbeat()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let pause = waiting > 0 ? min(max(options.settle / 4, .milliseconds(20)), .milliseconds(250)) : options.interval
             let scanning = eventsArrived || clock.now - lastScan >= pause
@@ -77,20 +88,14 @@ public struct InboxWatcher: Service {
                 for folder in folders { events?.watch(folder) }
                 let found = scanner.ready(entries)
                 waiting = found.waiting
-                for path in found.ready where !Task.isShuttingDownGracefully {
-                    if await handle(path, inPlaceDone: &inPlaceDone) == .putBack { waiting += 1 }
-                }
+                waiting += await handleAll(found.ready, inPlaceDone: inPlaceDone)
             }
             if clock.now - lastResume >= options.interval {
                 lastResume = clock.now
                 await resumeLeftovers()
             }
-            if clock.now - lastBeat >= options.interval {
-                lastBeat = clock.now
-                await heartbeat()
-            }
             if options.once && scanning && waiting == 0 {
-                let left = (try? await InboxClaims.leftovers(in: layout, journal: store, stale: options.stale)) ?? []
+                let left = (try? await InboxClaims.leftovers(in: layout, journal: store, stale: options.claimLease)) ?? []
                 if left.isEmpty { break }
             }
             let wait = min(pause, .milliseconds(250))
@@ -102,15 +107,17 @@ public struct InboxWatcher: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             }
         }
-        await heartbeat()
+        beating.cancel()
+        await beating.value
+        await heartbeat(stopped: true)
         logger.notice("stopped watching")
     }
 
     /// Claims and finishes one waiting file; a failure (the store down) leaves the claim to be
     /// resumed at the next rescan.
-    private func handle(_ path: String, inPlaceDone: inout Set<String>) async -> InboxClerk.Outcome? {
+    func handle(_ path: String, inPlaceDone: InPlaceDone) async -> InboxClerk.Outcome? {
         do {
-            guard let claim = try await InboxClaims.claim(path, in: layout, journal: store) else { return nil }
+            guard let claim = try await InboxClaims.claim(path, in: layout, journal: store, stale: options.claimLease) else { return nil }
             if layout.mode == .inPlace {
                 let key = "inplace:" + claim.token
                 if inPlaceDone.contains(key) { return nil }
@@ -133,7 +140,7 @@ public struct InboxWatcher: Service {
 
     private func resumeLeftovers() async {
         do {
-            for claim in try await InboxClaims.leftovers(in: layout, journal: store, stale: options.stale) {
+            for claim in try await InboxClaims.leftovers(in: layout, journal: store, stale: options.claimLease) {
                 if Task.isShuttingDownGracefully { return }
                 let outcome = try await clerk.finish(claim)
                 tally.count(outcome)
@@ -149,9 +156,18 @@ public struct InboxWatcher: Service {
         logger.warning("a file could not be finished; it will be tried again", metadata: ["error.code": "\(code)"])
     }
 
+    private func beatUntilCancelled() async {
+        while !Task.isCancelled {
+            await heartbeat(stopped: false)
+            try? await Task.sleep(for: options.interval)
+        }
+    }
+
     /// What `intake status` reads: when this watcher was last alive, and how it is doing.
-    private func heartbeat() async {
-        let beat = InboxHeartbeat(pid: getpid(), mode: layout.mode.rawValue, tally: tally.snapshot())
+    /// Counts and codes only, never a file's name.
+    private func heartbeat(stopped: Bool) async {
+        let beat = InboxHeartbeat(pid: getpid(), host: InboxLayout.hostName, mode: layout.mode.rawValue,
+                                  interval: Double(options.interval.wholeMilliseconds) / 1000, stopped: stopped, tally: tally.snapshot())
         guard let text = try? String(decoding: JSONEncoder().encode(beat), as: UTF8.self) else { return }
         try? await store.setEntry(InboxHeartbeat.key(for: layout.root), value: text)
     }

@@ -20,6 +20,10 @@ public protocol WatchJournal: Sendable {
     /// The value under `key`, and when it was last written (ISO-8601 UTC); nil when absent.
     func entry(_ key: String) async throws -> WatchEntry?
 
+    /// Every entry whose key starts with `prefix` (compared exactly, case and all), by key:
+    /// how `intake status` finds each watcher's heartbeat.
+    func entries(prefix: String) async throws -> [(key: String, entry: WatchEntry)]
+
     /// The id of the record stored for the source with this SHA-256, nil when none is.
     func recordID(sha256: String) async throws -> Int64?
 }
@@ -38,6 +42,9 @@ enum WatchJournalSQL {
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
         """
     static let select = "SELECT value, updated_at FROM watch_state WHERE key = ?"
+    /// The prefix bound twice. `substr` rather than `LIKE`, whose `_` and `%` a key may hold
+    /// and which SQLite compares without case; both stores count characters alike.
+    static let selectPrefix = "SELECT key, value, updated_at FROM watch_state WHERE substr(key, 1, length(?)) = ? ORDER BY key"
     static let recordID = "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id WHERE s.sha256 = ?"
 }
 
@@ -58,6 +65,13 @@ extension SQLiteRecordStore {
     public func entry(_ key: String) async throws -> WatchEntry? {
         try await read("reading a journal entry") { db in
             try Row.fetchOne(db, sql: WatchJournalSQL.select, arguments: [key]).map { WatchEntry(value: $0[0], updatedAt: $0[1]) }
+        }
+    }
+
+    public func entries(prefix: String) async throws -> [(key: String, entry: WatchEntry)] {
+        try await read("listing journal entries") { db in
+            try Row.fetchAll(db, sql: WatchJournalSQL.selectPrefix, arguments: [prefix, prefix])
+                .map { (key: $0[0], entry: WatchEntry(value: $0[1], updatedAt: $0[2])) }
         }
     }
 
@@ -91,6 +105,17 @@ extension PostgresRecordStore {
             guard let row = try await db.rows(sql.finish(WatchJournalSQL.select), [key], logger: logger).first else { return nil }
             let (value, updatedAt) = try row.decode((String, String).self)
             return WatchEntry(value: value, updatedAt: updatedAt)
+        }
+    }
+
+    public func entries(prefix: String) async throws -> [(key: String, entry: WatchEntry)] {
+        let (sql, logger) = (self.sql, self.logger)
+        return try await transaction("listing journal entries") { db in
+            try await db.rows(sql.finish(WatchJournalSQL.selectPrefix), [prefix, prefix], logger: logger)
+                .map { row in
+                    let (key, value, updatedAt) = try row.decode((String, String, String).self)
+                    return (key: key, entry: WatchEntry(value: value, updatedAt: updatedAt))
+                }
         }
     }
 

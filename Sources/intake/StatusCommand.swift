@@ -3,16 +3,16 @@ import Foundation
 import IntakeInbox
 import IntakeStore
 
-/// `intake status INBOX`: what waits, what is in hand, what was filed today, and the watcher's heartbeat.
+/// `intake status INBOX`: what waits, what is in hand, what was filed today, and each watcher's heartbeat.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show how an inbox stands: waiting, in progress, processed, needing attention, rejected, the watcher's heartbeat.")
+        abstract: "Show how an inbox stands: waiting, in progress, processed, needing attention, rejected, each watcher's heartbeat.")
 
     @Argument(help: "The inbox folder the watcher watches.")
     var directory: String
 
-    @Option(name: .long, help: "The watcher's store, for its heartbeat and last error: a SQLite file, a postgres:// URL, or 'default'.")
+    @Option(name: .long, help: "The watchers' store, for each watcher's heartbeat and last error: a SQLite file, a postgres:// URL, or 'default'.")
     var store: String?
 
     @OptionGroup var logging: LoggingOptions
@@ -28,7 +28,7 @@ struct StatusCommand: AsyncParsableCommand {
         var status = InboxStatus(directory: directory)
         if let store {
             let recordStore = try await StoreLocation.open(store, access: .existing, logger: logging.makeLogger())
-            try await status.readHeartbeat(from: recordStore, directory: directory)
+            try await status.readHeartbeats(from: recordStore, directory: directory)
             try await recordStore.close()
         }
         print(status.render(), terminator: "")

@@ -78,6 +78,8 @@ final class WatcherProcess {
 
     var terminationReason: Process.TerminationReason { running.terminationReason }
 
+    var processIdentifier: Int32 { running.processIdentifier }
+
     func kill() { running.kill() }
 
     func stop() -> Int32 { running.terminate() }

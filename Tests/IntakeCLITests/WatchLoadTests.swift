@@ -38,9 +38,11 @@ import Glibc
         try handle.close()
     }
 
-    @Test func threeHundredFilesAtOnceSlowDuplicateAndHostileAreEachFiledOnce() async throws {
+    /// In process one file at a time, and three at once each in its own worker process.
+    @Test(arguments: [["--in-process"], ["--jobs", "3"]])
+    func threeHundredFilesAtOnceSlowDuplicateAndHostileAreEachFiledOnce(options: [String]) async throws {
         defer { h.remove() }
-        let watcher = try WatcherProcess(h, ["--in-process"])
+        let watcher = try WatcherProcess(h, options)
         let quick = Array(Self.forms.prefix(8)), slow = Array(Self.forms.suffix(8))
         for form in quick { try h.drop(form) }
         for n in 0..<20 { try h.drop(quick[n % quick.count], as: "copy-\(n)-" + quick[n % quick.count]) }
@@ -62,7 +64,7 @@ import Glibc
             try await group.waitForAll()
         }
         let expected = 8 + 20 + 258 + 3 + 8
-        #expect(try await eventually(180) { filedCount() == expected }, "\(filedCount()) of \(expected) filed")
+        #expect(try await eventually(300) { filedCount() == expected }, "\(filedCount()) of \(expected) filed")
         #expect(watcher.stop() == 0)
         #expect(h.names(".processing").isEmpty)
         #expect(h.names("").sorted() == [".processing", "download.crdownload", "processed", "rejected", "~$lock.docx"].sorted())
@@ -77,7 +79,9 @@ import Glibc
         #expect(records.filter { ($0["status"] as? String) == "rejected" }.count == 258)
     }
 
-    @Test func killedAtRandomMomentsTheWatcherLosesNothingDoublesNothingAndReadsNothingStoredAgain() async throws {
+    /// One file at a time, and three at once (several claims in hand when it is killed).
+    @Test(arguments: [[], ["--jobs", "3"]])
+    func killedAtRandomMomentsTheWatcherLosesNothingDoublesNothingAndReadsNothingStoredAgain(jobs: [String]) async throws {
         defer { h.remove() }
         var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
         let seed = generator.seed
@@ -86,7 +90,7 @@ import Glibc
         var rereads: [String] = [], reads: Set<String> = []
         for round in 0..<22 {
             let storedBefore = Set(try h.storedSHAs())
-            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"])
+            let watcher = try WatcherProcess(h, ["--in-process", "--log-level", "info", "--settle", "0.2"] + jobs)
             for n in 0..<4 {
                 if n == 0 && round > 0 {
                     try h.drop(Self.forms[round % Self.forms.count], as: "again-\(round).docx")
@@ -112,7 +116,7 @@ import Glibc
             reads.formUnion(Self.readSHAs(watcher.stderr))
         }
         let storedBefore = Set(try h.storedSHAs())
-        let last = try h.watchOnce(["--in-process", "--log-level", "info"])
+        let last = try h.watchOnce(["--in-process", "--log-level", "info"] + jobs)
         printed += last.stdout.split(separator: "\n").map(String.init)
         rereads += Self.readSHAs(last.stderr).filter { storedBefore.contains($0) }
         reads.formUnion(Self.readSHAs(last.stderr))

@@ -43,6 +43,39 @@ import Testing
         #expect(stored.count == forms.count + 60)
     }
 
+    @Test func twoWatchersOnOneMaildirAndOnePostgreSQLReadEachMessageOnce() async throws {
+        defer { h.remove() }
+        let (url, schema) = try Self.freshStore()
+        defer { Self.dropSchema(schema) }
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: h.inbox.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let options = ["--in-process", "--settle", "0.3", "--interval", "0.3"]
+        let first = try WatcherProcess(h, options, store: url)
+        let second = try WatcherProcess(h, options, store: url)
+        try await Task.sleep(for: .milliseconds(800))
+        // Each message delivered twice at once, as a mail server does: written in tmp/, moved to new/.
+        let messages = 12
+        for n in 0..<messages {
+            let message = try WatchNotesTests.message(n, attaching: nil)
+            for copy in ["A", "B"] {
+                let name = "17331\(String(format: "%05d", n)).\(copy).host"
+                try message.write(to: h.inbox.appendingPathComponent("tmp/" + name))
+                try FileManager.default.moveItem(at: h.inbox.appendingPathComponent("tmp/" + name), to: h.inbox.appendingPathComponent("new/" + name))
+            }
+        }
+        #expect(try await eventually(120) {
+            h.names("cur").filter { $0.hasSuffix(":2,S") }.count == messages * 2
+        }, "\(h.names("cur").count) in cur")
+        #expect(first.stop() == 0)
+        #expect(second.stop() == 0)
+        #expect((first.stdoutLines + second.stdoutLines).count == messages, "each message's record printed once")
+        let stored = try IntakeRun(["records", "export", "--format", "jsonl", "--store", url]).records()
+        #expect(stored.count == messages)
+        let notes = try FileManager.default.contentsOfDirectory(atPath: h.inbox.path + ".intake-notes/" + InboxHarness.today)
+        #expect(notes.filter { $0.hasSuffix(".duplicate.txt") }.count == messages, "\(notes.count) notes")
+    }
+
     static func dropSchema(_ schema: String) {
         guard let base = ProcessInfo.processInfo.environment["INTAKE_TEST_POSTGRES_URL"] else { return }
         _ = try? IntakeRun.external("/usr/bin/env", ["psql", base, "-qc", "DROP SCHEMA IF EXISTS \(schema) CASCADE"])

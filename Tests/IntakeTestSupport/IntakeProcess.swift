@@ -63,6 +63,9 @@ public final class IntakeProcess: @unchecked Sendable {
     public var stdoutSoFar: String { (try? String(contentsOf: outURL, encoding: .utf8)) ?? "" }
     public var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
 
+    /// Its process id, while it runs.
+    public var processIdentifier: Int32 { process.processIdentifier }
+
     /// How it ended (a call to exit, or a signal); meaningful once it has exited.
     public var terminationReason: Process.TerminationReason { process.terminationReason }
 
