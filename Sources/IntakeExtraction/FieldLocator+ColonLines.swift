@@ -122,7 +122,8 @@ extension FieldLocator {
         guard let region = found.regions[key] else { return }
         let text = region.text
         let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count >= 2, words.count <= Self.maxSplitValueWords else { return }
+        guard words.count >= 2, words.count <= Self.maxSplitValueWords,
+              !matcher.words(text).isDisjoint(with: matcher.labels.signatureWords) else { return }
         let taken = Set(found.regions.keys)
         let confident = matcher.labels.words.lexicon.confidentThreshold
         var best: (start: Int, end: Int, match: LabelMatch)?

@@ -44,6 +44,9 @@ struct FormLabels: Sendable {
     private let wordingsByWord: [String: [Int]]
     /// Per section, the words of all its wordings (asked for on every heading looked at).
     let sectionWordSets: [String: Set<String>]
+    /// The words of the signature rows' wordings: a value holding none of them hides no
+    /// signature label.
+    let signatureWords: Set<String>
     private let weights: [String: Double]
     private let sectionWeights: [String: Double]
     /// Words no label of the form has: they count against a match, but less than label words.
@@ -119,6 +122,7 @@ struct FormLabels: Sendable {
             SectionWording(section: $0.0, words: $0.1, weight: Self.sum($0.1, sectionWeights, Self.unknownSectionWeight))
         }
         sectionWordSets = sectionWords
+        signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
     }
 
     /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.

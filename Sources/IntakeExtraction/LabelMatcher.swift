@@ -101,7 +101,9 @@ final class LabelMatcher {
     /// prints it ("Part A – to be completed by Agency A"), then a colon or dash and its title
     /// in any words, is that part's heading.
     private func designatedSection(_ text: String) -> String? {
-        let words = text.split(whereSeparator: \.isWhitespace).prefix(3).map { $0.lowercased() }
+        // Most texts start with no designator: told by their first byte, before any splitting.
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), "PpSsAa".utf8.contains(first) else { return nil }
+        let words = text.prefix(40).split(whereSeparator: \.isWhitespace).prefix(3).map { $0.lowercased() }
         guard words.count >= 2, Self.designators.contains(words[0]) else { return nil }
         var mark = words[1]
         let separated = mark.last.map { ":–—-".contains($0) } == true || (words.count > 2 && ["–", "—", "-", ":"].contains(words[2]))
