@@ -13,7 +13,7 @@ protocol StoreConnection: Sendable {
 }
 
 /// A value bound to a statement's placeholder.
-enum StoreValue: Sendable, Equatable {
+enum StoreValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case text(String)

@@ -6,4 +6,8 @@ protocol StoreInspection {
     func scalar(_ sql: String) async throws -> Int
     /// Runs one statement (SQLite: several separated by `;`).
     func execute(_ sql: String) async throws
+    /// The first column of every row, as text (a catalogue's names, say).
+    func texts(_ sql: String) async throws -> [String]
+    /// Applies the migrations again, as opening the store does; returns the names applied.
+    func migrateAgain() async throws -> [String]
 }

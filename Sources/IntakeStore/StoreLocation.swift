@@ -32,7 +32,7 @@ public enum StoreLocation {
                     `intake extract FILE --store \(path)`.
                     """)
             }
-            return try SQLiteRecordStore(path: path, logger: logger)
+            return try await SQLiteRecordStore(path: path, logger: logger)
         case .postgres(let url):
             return try await PostgresRecordStore(url: url, logger: logger, access: access)
         }

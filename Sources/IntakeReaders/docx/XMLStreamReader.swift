@@ -32,11 +32,6 @@ final class XMLStreamReader {
     private(set) var depth = 0
     private(set) var isEmptyElement = false
 
-    private static let parserReady: Void = {
-        xmlInitParser()
-        intake_xml_install_deny_loader()
-    }()
-
     /// "<!DOCTYPE" in UTF-8, UTF-16LE and UTF-16BE: the encodings a package part may use.
     private static let doctypeMarkers: [Data] = {
         let ascii = Array("<!DOCTYPE".utf8)
@@ -46,7 +41,7 @@ final class XMLStreamReader {
     /// - parameter partName: how errors name the part: ``ZipPackage/describe(_:)``, never a raw
     ///   name the sender chose.
     init(_ data: Data, partName: String, limits: ReadLimits) throws {
-        _ = Self.parserReady
+        _ = LibXML2.ready
         xmlResetLastError()
         // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
         // sees the bytes also covers DTDs whose entity tricks would fail the parse first.

@@ -91,4 +91,15 @@ extension PostgresRecordStore: StoreInspection {
         let logger = self.logger
         try await transaction("inspecting") { db in _ = try await db.rows(sql, logger: logger) }
     }
+
+    func texts(_ sql: String) async throws -> [String] {
+        let logger = self.logger
+        return try await transaction("inspecting") { db in
+            try await db.rows(sql, logger: logger).map { try $0.decode(String.self) }
+        }
+    }
+
+    func migrateAgain() async throws -> [String] {
+        try await migrate(schema: nil, access: .existing, migrations: StoreMigrations.all)
+    }
 }

@@ -25,8 +25,14 @@ public final class PostgresRecordStore: RecordStore {
     /// Connects to `url` (`postgres://user[:password]@host[:port]/database[?sslmode=…&schema=…]`)
     /// and applies any migrations not yet applied. With ``StoreLocation/Access/existing`` a
     /// database or schema that holds no Intake store is `store.missing`, and nothing is created.
-    public init(url: String, logger: Logger, retry: RetryPolicy = .standard,
-                access: StoreLocation.Access = .createIfMissing) async throws {
+    public convenience init(url: String, logger: Logger, retry: RetryPolicy = .standard,
+                            access: StoreLocation.Access = .createIfMissing) async throws {
+        try await self.init(url: url, logger: logger, retry: retry, access: access, migrations: StoreMigrations.all)
+    }
+
+    /// Tests open a store with the first migrations only, to check that later ones upgrade it.
+    init(url: String, logger: Logger, retry: RetryPolicy, access: StoreLocation.Access,
+         migrations: [StoreMigration]) async throws {
         let parsed = try PostgresURL(url)
         var logger = logger
         logger[metadataKey: "store.kind"] = "postgres"
@@ -40,7 +46,7 @@ public final class PostgresRecordStore: RecordStore {
             ("statement_timeout", "\(RetryPolicy.milliseconds(retry.attemptTimeout))"))
         clients = PostgresClientBox(configuration: configuration, logger: logger)
         do {
-            try await migrate(schema: parsed.schema, access: access)
+            try await migrate(schema: parsed.schema, access: access, migrations: migrations)
         } catch {
             await clients.close()
             throw error
@@ -71,10 +77,13 @@ public final class PostgresRecordStore: RecordStore {
 
     // MARK: Migrations
 
-    private func migrate(schema: String?, access: StoreLocation.Access) async throws {
+    /// Applies what `migrations` holds and the store does not; returns their names.
+    @discardableResult
+    func migrate(schema: String?, access: StoreLocation.Access, migrations: [StoreMigration]) async throws -> [String] {
         let (logger, location) = (self.logger, self.location)
-        let applied = try await transaction("migrating the schema") { db -> [Int] in
-            try await db.rows("SELECT pg_advisory_xact_lock($1)", [PostgresMigrations.lockKey], logger: logger)
+        let applied = try await transaction("migrating the schema") { db -> [String] in
+            // Serialises migrations across processes.
+            try await db.rows("SELECT pg_advisory_xact_lock($1)", [PostgresStoreConnection.migrationLockKey], logger: logger)
             // search_path is the URL's schema, so this finds the store's own table or nothing.
             if access == .existing,
                try await db.rows("SELECT to_regclass('schema_migrations') IS NULL", logger: logger).first?.decode(Bool.self) != false {
@@ -86,24 +95,12 @@ public final class PostgresRecordStore: RecordStore {
             if let schema {
                 try await db.rows("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", logger: logger)
             }
-            try await db.rows("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-                """, logger: logger)
-            let done = Set(try await db.rows("SELECT version FROM schema_migrations", logger: logger)
-                .map { try $0.decode(Int.self) })
-            var applied: [Int] = []
-            for migration in PostgresMigrations.all where !done.contains(migration.version) {
-                for statement in migration.statements { try await db.rows(statement, logger: logger) }
-                try await db.rows("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                                  [migration.version, migration.name, RecordRows.now()], logger: logger)
-                applied.append(migration.version)
-            }
-            return applied
+            return try await StoreMigrator.migrate(on: PostgresStoreConnection(connection: db, logger: logger), migrations: migrations)
         }
         if !applied.isEmpty {
-            logger.info("schema migrated", metadata: ["store.migrations": "\(applied.map(String.init).joined(separator: ","))"])
+            logger.info("schema migrated", metadata: ["store.migrations": "\(applied.joined(separator: ","))"])
         }
+        return applied
     }
 
     // MARK: Save
@@ -132,6 +129,8 @@ struct PostgresStoreConnection: StoreConnection {
     /// that serialises case linking.
     static let saveLockSeed: Int64 = 0x1_4E7A
     static let caseLockKey: Int64 = 0x1_4E7A_6B02
+    /// The lock that serialises migrations.
+    static let migrationLockKey: Int64 = 0x1_4E7A_6B01
 
     func execute(_ statement: String, _ arguments: [any StoreArgument]) async throws {
         try await connection.rows(statement, arguments, logger: logger)

@@ -137,4 +137,12 @@ extension SQLiteRecordStore: StoreInspection {
     func execute(_ sql: String) async throws {
         try await write("inspecting") { db in try db.execute(sql: sql) }
     }
+
+    func texts(_ sql: String) async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
+    func migrateAgain() async throws -> [String] {
+        try await migrate(StoreMigrations.all)
+    }
 }

@@ -21,7 +21,12 @@ public final class SQLiteRecordStore: RecordStore {
     static let busyTimeout: TimeInterval = 30
 
     /// Opens (creating and migrating if needed) the database at `path`.
-    public init(path: String, logger: Logger) throws {
+    public convenience init(path: String, logger: Logger) async throws {
+        try await self.init(path: path, logger: logger, migrations: StoreMigrations.all)
+    }
+
+    /// Tests open a store with the first migrations only, to check that later ones upgrade it.
+    init(path: String, logger: Logger, migrations: [StoreMigration]) async throws {
         self.path = path
         var logger = logger
         logger[metadataKey: "store.kind"] = "sqlite"
@@ -37,9 +42,7 @@ public final class SQLiteRecordStore: RecordStore {
         do {
             pool = try SQLiteFile.withPrivateCreation(path: path) {
                 try Self.retryingWhileBusy {
-                    let pool = try DatabasePool(path: path, configuration: configuration)
-                    try SQLiteSchema.migrator.migrate(pool)
-                    return pool
+                    try DatabasePool(path: path, configuration: configuration)
                 }
             }
         } catch let error as StoreError {
@@ -47,14 +50,25 @@ public final class SQLiteRecordStore: RecordStore {
         } catch {
             throw Self.storeError(error, while: "opening the store")
         }
+        try await migrate(migrations)
         logger.debug("store opened")
     }
 
-    /// Two processes opening a new store at once: switching it to WAL or migrating it can
-    /// meet the other's lock with SQLITE_BUSY at once (SQLite does not wait where waiting could
-    /// deadlock), and both may find a migration not yet applied and race to apply it, the loser
-    /// failing with "already exists" and rolling back. Either way opening is tried again, with
-    /// back-off, up to the busy timeout: by then the other process has applied it.
+    /// Applies what `migrations` holds and the store does not; returns their names. In an
+    /// IMMEDIATE transaction: a second process opening the store meanwhile waits (busy
+    /// timeout), then finds them applied.
+    @discardableResult
+    func migrate(_ migrations: [StoreMigration]) async throws -> [String] {
+        let applied = try await transaction("migrating the schema") { db in try await StoreMigrator.migrate(on: db, migrations: migrations) }
+        if !applied.isEmpty {
+            logger.info("schema migrated", metadata: ["store.migrations": "\(applied.joined(separator: ","))"])
+        }
+        return applied
+    }
+
+    /// Two processes opening a new store at once: switching it to WAL can meet the other's
+    /// lock with SQLITE_BUSY at once (SQLite does not wait where waiting could deadlock).
+    /// Opening is then tried again, with back-off, up to the busy timeout.
     static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(busyTimeout)
         var delay = 0.02
@@ -70,7 +84,6 @@ public final class SQLiteRecordStore: RecordStore {
 
     private static func isRace(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-            || (error.resultCode == .SQLITE_ERROR && error.message?.contains("already exists") == true)
     }
 
     // MARK: Save
