@@ -78,7 +78,7 @@ extension FieldLocator {
     func holdsItsOneLine(_ region: ValueRegion?, _ key: String) -> Bool {
         guard let region, !(region.leadingText?.isBlank ?? true), region.paragraphs.isEmpty,
               let field = mapping.fields.first(where: { $0.key == key }) else { return false }
-        return [.text, .date, .email, .phone, .integer].contains(field.type)
+        return field.type.isOneLine
     }
 
     /// "Label: value", or a question with its answer on the same line ("Resolved? ☒ Yes ☐ No").

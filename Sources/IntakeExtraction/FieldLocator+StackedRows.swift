@@ -36,7 +36,7 @@ extension FieldLocator {
     private func confidentRightMatch(_ label: String, section: String?, taken: Set<String>, settled: Set<String>) -> LabelMatch? {
         guard let match = matcher.field(for: label, section: section, taken: taken, settled: settled),
               match.confidence >= matcher.labels.words.lexicon.confidentThreshold, match.field.placements.contains(.right),
-              [.text, .date, .phone, .email, .integer].contains(match.field.type) else { return nil }
+              match.field.type.isOneLine else { return nil }
         return match
     }
 

@@ -59,9 +59,11 @@ extension LabelMatcher {
         guard !open.isEmpty else { return nil }
         var chosen = pick(open, section: section, shared: group.count > 1)
         var margin = top - second
-        if let value, chosen.type != .date, BritishDateParser.parse(value.trimmedWhitespace) != nil,
+        // The cheap tests first: most rows have no near date row to tip towards.
+        if let value, chosen.type != .date,
            let (date, raw) = score.filter({ mapping.fields[$0.key].type == .date && !taken.contains(mapping.fields[$0.key].key) })
-               .map({ ($0.key, $0.value.raw) }).max(by: { $0.1 < $1.1 }), raw >= top - Self.clearMargin {
+               .map({ ($0.key, $0.value.raw) }).max(by: { $0.1 < $1.1 }), raw >= top - Self.clearMargin,
+           BritishDateParser.parse(value.trimmedWhitespace) != nil {
             chosen = mapping.fields[date]
             margin = raw - top  // never sure: the words alone chose another row
         }

@@ -55,6 +55,15 @@ public enum ValueType: String, Sendable, Equatable, CaseIterable {
     case oneOf = "one-of"
     case manyOf = "many-of"
     case signature
+
+    /// A value written on one line (a name, a date, a number, an address), as against a long
+    /// text, a choice or a signature.
+    public var isOneLine: Bool {
+        switch self {
+        case .text, .date, .email, .phone, .integer: true
+        case .long, .oneOf, .manyOf, .signature: false
+        }
+    }
 }
 
 /// Where the value may sit relative to its printed label.
