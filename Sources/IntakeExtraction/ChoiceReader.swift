@@ -37,7 +37,7 @@ struct ChoiceReader {
             if state == true || typedX.contains(index) { chosen.append(entry.option) }
         }
         if anyMark { return .chosen(chosen) }
-        let whole = MarkedText.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let whole = MarkedText.fold(text).trimmedWhitespace
         if let exact = options.first(where: { $0.labels.contains { MarkedText.fold($0) == whole } }) {
             return .chosen([exact])
         }

@@ -19,7 +19,7 @@ struct DocumentText {
     init(document: Document, units: [LayoutUnit]) {
         let metadata = [document.metadata.title, document.metadata.subject].compactMap { $0 }
         let headers = (document.headers + document.footers).map(\.text)
-        let bodyHead = units.lazy.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let bodyHead = units.lazy.map(\.text).filter { !$0.trimmedSpaces.isEmpty }
             .prefix(Self.headParagraphs)
         head = LabelText.normalize((metadata + headers + bodyHead).joined(separator: "\n"))
         all = LabelText.normalize((metadata + headers + units.map(\.text)).joined(separator: "\n"))

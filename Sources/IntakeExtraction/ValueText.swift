@@ -1,3 +1,4 @@
+import IntakeDocument
 import Foundation
 import IntakeMapping
 
@@ -21,11 +22,11 @@ enum ValueText {
                 kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
             }
             // The removed prompt leaves its full stop behind.
-            let trimmed = kept.trimmingCharacters(in: .whitespaces)
+            let trimmed = kept.trimmedSpaces
             if trimmed.isEmpty || trimmed == "." { continue }
             lines.append(trimmed)
         }
-        let joined = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let joined = lines.joined(separator: "\n").trimmedWhitespace
         return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined
     }
 
@@ -49,7 +50,7 @@ enum ValueText {
     /// An address as people paste it, made plain: "mailto:", angle brackets and a trailing
     /// full stop removed. Anything else is kept as written, to be reported.
     static func normaliseEmail(_ text: String) -> String {
-        var address = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var address = text.trimmedWhitespace
         if address.lowercased().hasPrefix("mailto:") { address.removeFirst(7) }
         return address.trimmingCharacters(in: CharacterSet(charactersIn: "<>.,; "))
     }
@@ -78,7 +79,7 @@ enum ValueText {
         guard text.range(of: #"^[+0-9 ()\-.]+$"#, options: .regularExpression) != nil else { return false }
         // "+44 (0)1632 …": the bracketed trunk zero is dialled only from inside the UK.
         let digits = text.replacingOccurrences(of: "(0)", with: "").filter(\.isNumber)
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
+        if text.trimmedSpaces.hasPrefix("+") {
             return digits.hasPrefix("44") && (11...12).contains(digits.count)
         }
         return digits.hasPrefix("0") && (10...11).contains(digits.count)
@@ -123,9 +124,9 @@ enum ValueText {
            let word = lower[range].split(separator: " ").last, let number = numberWords[String(word)] ?? romanNumerals[String(word)] {
             return number
         }
-        let trimmedWord = lower.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedWord = lower.trimmedWhitespace
         if let number = romanNumerals[trimmedWord] { return number }
-        let trimmed = lower.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = lower.trimmedWhitespace
         return trimmed.range(of: #"^\d{1,2}$"#, options: .regularExpression) != nil ? Int(trimmed) : nil
     }
 }

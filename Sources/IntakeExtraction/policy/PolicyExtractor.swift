@@ -33,7 +33,7 @@ public enum PolicyExtractor {
     ///   the text, because the truth is what the document shows.
     public static func extract(paragraphs: [String], title: String?) -> PolicyFacts {
         let text = PolicyText(paragraphs: paragraphs)
-        let metadataTitle = title?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let metadataTitle = title?.trimmedWhitespace
         return PolicyFacts(
             title: findTitle(text) ?? (metadataTitle?.isEmpty == false ? metadataTitle : nil),
             updated: findDate(text, labels: updatedLabels),

@@ -20,7 +20,7 @@ struct PolicyLayoutReader {
         for page in pages {
             for line in page.lines {
                 guard let first = line.spans.first else { continue }
-                if PolicyStageFinder.isStageHeader(first.text.trimmingCharacters(in: .whitespaces)), line.spans.count >= 2 {
+                if PolicyStageFinder.isStageHeader(first.text.trimmedSpaces), line.spans.count >= 2 {
                     columnEdge = line.spans[1].rect.x0
                     previousHadName = false
                     continue
@@ -68,7 +68,7 @@ struct PolicyLayoutReader {
             for (index, line) in page.lines.enumerated() where signatures[line.text, default: 0] < 2 {
                 for span in line.spans {
                     let position = Position(page: page.number, line: index, x: span.rect.x0)
-                    columns[Int(span.rect.x0.rounded()), default: []].append((position, span.text.trimmingCharacters(in: .whitespaces)))
+                    columns[Int(span.rect.x0.rounded()), default: []].append((position, span.text.trimmedSpaces))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import IntakeDocument
 import Foundation
 import IntakeRecord
 
@@ -77,7 +78,7 @@ struct PolicyStageFinder {
             return nil   // "Stage 3 and 4 …" is a sentence, not a heading
         }
         guard let number = Self.number(numberWord) else { return nil }
-        return (number, rest.trimmingCharacters(in: .whitespaces))
+        return (number, rest.trimmedSpaces)
     }
 
     static let separators: Set<Character> = ["–", "—", "-", ":", ".", ")"]
@@ -208,7 +209,7 @@ struct PolicyStageFinder {
     static func splitLimit(_ text: String) -> (String, Int?) {
         guard let open = text.lastIndex(of: "("), text.hasSuffix(")"),
               let days = workingDays(in: String(text[open...])) else { return (text, nil) }
-        return (String(text[..<open]).trimmingCharacters(in: .whitespaces), days)
+        return (String(text[..<open]).trimmedSpaces, days)
     }
 
     static func number(_ word: String) -> Int? {

@@ -1,3 +1,4 @@
+import IntakeDocument
 import Foundation
 
 /// A policy document flattened to lines: one per paragraph, a table row as its cells joined by
@@ -28,13 +29,13 @@ struct PolicyText {
         }
         while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
         let line = cells.joined(separator: "\t")
-        return line.trimmingCharacters(in: .whitespaces) == "|" ? "" : line
+        return line.trimmedSpaces == "|" ? "" : line
     }
 
     static func normaliseCell(_ text: String) -> String {
         var pieces: [String] = []
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmedSpaces
             if let last = pieces.last, isEmailFragment(last), isEmailFragment(line), continuesEmail(last, line) {
                 pieces[pieces.count - 1] += line
             } else {

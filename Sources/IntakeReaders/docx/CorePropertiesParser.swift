@@ -14,7 +14,7 @@ enum CorePropertiesParser {
                 try reader.forEachChild {
                     guard reader.kind == .element else { return }
                     let name = reader.localName
-                    let text = try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = try reader.textContent().trimmedWhitespace
                     let value = text.isEmpty ? nil : text
                     switch name {
                     case "title": metadata.title = value
@@ -36,10 +36,10 @@ enum CorePropertiesParser {
                     guard reader.kind == .element, reader.namespace == .extendedProperties else { return }
                     switch reader.localName {
                     case "Application":
-                        let text = try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines)
+                        let text = try reader.textContent().trimmedWhitespace
                         metadata.creator = text.isEmpty ? nil : text
                     case "Pages":
-                        metadata.pageCount = Int(try reader.textContent().trimmingCharacters(in: .whitespacesAndNewlines))
+                        metadata.pageCount = Int(try reader.textContent().trimmedWhitespace)
                     default: break
                     }
                 }

@@ -56,7 +56,7 @@ struct ParagraphBuilder {
         for (index, mark) in marks.enumerated() {
             let labelEnd = index + 1 < marks.count ? marks[index + 1].start : bytes.count
             let label = String(decoding: bytes[mark.end..<max(mark.end, labelEnd)], as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmedWhitespace
             var tickOrigin = origin
             tickOrigin.field = mark.field
             ticks.append(Tick(checked: mark.checked, label: label, style: mark.style, origin: tickOrigin))

@@ -63,7 +63,7 @@ final class TableBuilder {
         if merge == .continuing, let start = openMerges[column], start.row < rows.count,
            start.cell < rows[start.row].cells.count {
             rows[start.row].cells[start.cell].rowSpan += 1
-            if blocks.contains(where: { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+            if blocks.contains(where: { !$0.text.trimmedWhitespace.isEmpty }) {
                 rows[start.row].cells[start.cell].blocks += blocks
             }
             row!.cells.append(TableCell(blocks: [], gridColumn: column, columnSpan: span, continuesAbove: true, origin: origin))

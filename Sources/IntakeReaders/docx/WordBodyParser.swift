@@ -308,7 +308,7 @@ final class WordBodyParser {
         guard index < captures.count, let captured = captures[index] else { return nil }
         captures[index] = nil
         while let last = captures.last, last == nil { captures.removeLast() }
-        let text = captured.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = captured.text.trimmedWhitespace
         return text.isEmpty ? nil : text
     }
 

@@ -119,7 +119,7 @@ struct MailPartWalker {
         defer { g_free(raw) }
         return String(cString: raw)
             .replacingOccurrences(of: "\r\n", with: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmedWhitespace
     }
 
     private static func mimeType(of object: UnsafeMutablePointer<GMimeObject>) -> String {

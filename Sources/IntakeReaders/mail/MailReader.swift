@@ -56,7 +56,7 @@ public struct MailReader: Sendable {
 
     static func subject(of message: UnsafeMutablePointer<GMimeMessage>) -> String? {
         guard let raw = g_mime_message_get_subject(message) else { return nil }  // borrowed, decoded
-        let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: raw).trimmedWhitespace
         return text.isEmpty ? nil : text
     }
 
@@ -64,7 +64,7 @@ public struct MailReader: Sendable {
         let address = intake_gmime_first_mailbox_address(g_mime_message_get_from(message))
             ?? intake_gmime_first_mailbox_address(g_mime_message_get_sender(message))
         guard let address else { return nil }
-        let text = String(cString: address).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let text = String(cString: address).trimmedWhitespace.lowercased()
         return text.isEmpty ? nil : text
     }
 

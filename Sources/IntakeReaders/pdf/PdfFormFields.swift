@@ -100,6 +100,6 @@ enum PdfFormFields {
     private static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return normalised.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : normalised
+        return normalised.trimmedWhitespace.isEmpty ? nil : normalised
     }
 }

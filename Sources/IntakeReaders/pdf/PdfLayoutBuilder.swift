@@ -96,7 +96,7 @@ enum PdfLayoutBuilder {
             current = nil
         }
         for glyph in glyphs {
-            if glyph.scalar.properties.isWhitespace || glyph.rect.width <= 0 && glyph.rect.height <= 0 {
+            if glyph.scalar.isWhitespaceScalar || glyph.rect.width <= 0 && glyph.rect.height <= 0 {
                 flush()
                 continue
             }

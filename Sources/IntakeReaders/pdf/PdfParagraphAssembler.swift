@@ -84,7 +84,7 @@ enum PdfParagraphAssembler {
             groupOrigin.rect = PdfLayoutBuilder.union(group.filter { $0.page == group[0].page }.map(\.rect))
             if let text = group[0].fieldText {
                 return text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Paragraph(text: String($0).trimmingCharacters(in: .whitespaces), origin: groupOrigin) }
+                    .map { Paragraph(text: String($0).trimmedSpaces, origin: groupOrigin) }
             }
             return [paragraph(words: group.flatMap(\.words), origin: groupOrigin)]
         }
@@ -119,7 +119,7 @@ enum PdfParagraphAssembler {
             let start = mark.offset + 1  // after the one-scalar ☒/☐
             let end = index + 1 < marks.count ? marks[index + 1].offset : scalars.count
             let label = start < end
-                ? String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                ? String(String.UnicodeScalarView(scalars[start..<end])).trimmedWhitespace : ""
             var tickOrigin = origin
             tickOrigin.rect = mark.rect
             return Tick(checked: mark.tick.checked, label: label, style: mark.tick.style, origin: tickOrigin)

@@ -89,7 +89,7 @@ private struct PageContent {
             glyphs[index].direction = PdfQuarterTurn(quarters: directions[index] - dominant).quarters
         }
         let pageFields = PdfFormFields.read(page: page, number: number, geometry: geometry)
-        textCharacters += glyphs.count { !$0.scalar.properties.isWhitespace }
+        textCharacters += glyphs.count { !$0.scalar.isWhitespaceScalar }
         let boxes = pageFields.filter(\.isTickBox).map { placed in
             PdfWord(text: "", rect: placed.rect, font: nil,
                     tick: PdfTickMark(checked: placed.field.checked ?? false, style: .pdfField))

@@ -43,7 +43,7 @@ enum PdfTextDirection {
     }
 
     private static func isInk(_ glyph: PdfGlyph) -> Bool {
-        !glyph.scalar.properties.isWhitespace && (glyph.rect.width > 0 || glyph.rect.height > 0)
+        !glyph.scalar.isWhitespaceScalar && (glyph.rect.width > 0 || glyph.rect.height > 0)
     }
 
     /// The direction from one character to the next, nil when they are not neighbours on a line:
