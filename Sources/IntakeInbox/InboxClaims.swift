@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Glibc
+import IntakePipeline
 import IntakeStore
 
 /// Claiming a waiting file, and finding the claims a crash left behind.
@@ -104,6 +105,6 @@ enum InboxClaims {
     }
 
     static func hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigest.string(SHA256.hash(data: Data(text.utf8)))
     }
 }

@@ -2,6 +2,7 @@ import CLinux
 import Crypto
 import Foundation
 import Glibc
+import IntakePipeline
 
 /// What `lstat` says about an inbox entry: never through a symbolic link.
 struct FileStamp: Equatable, Sendable {
@@ -136,7 +137,7 @@ enum InboxFileSystem {
             if count == 0 { break }
             hasher.update(data: buffer[0..<count])
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return HexDigest.string(hasher.finalize())
     }
 }
 

@@ -52,7 +52,7 @@ extension CaseFacts {
         return combinations.map { values in
             // Unit separators between the parts: no value can run into the next.
             let digest = SHA256.hash(data: Data(([partnership, names] + values).joined(separator: "\u{1F}").utf8))
-            return "\(partnership):\(names):" + digest.map { String(format: "%02x", $0) }.joined()
+            return "\(partnership):\(names):" + HexDigest.string(digest)
         }
     }
 

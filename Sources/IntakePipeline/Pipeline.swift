@@ -152,7 +152,7 @@ public struct Pipeline: Sendable {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        HexDigest.string(SHA256.hash(data: data))
     }
 
     static func formatName(_ format: SourceFormat, fileName: String) -> String {
@@ -164,8 +164,7 @@ public struct Pipeline: Sendable {
     }
 
     static func modificationTime(_ url: URL) -> String? {
-        guard let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date else { return nil }
-        return iso8601(date)
+        UTCTimestamp.modificationTime(ofFileAt: url.path)
     }
 
     static func iso8601(_ date: Date) -> String {
