@@ -19,8 +19,12 @@ struct DocumentText {
     init(document: Document, units: [LayoutUnit]) {
         let metadata = [document.metadata.title, document.metadata.subject].compactMap { $0 }
         let headers = (document.headers + document.footers).map(\.text)
-        let bodyHead = units.lazy.map(\.text).filter { !$0.trimmedSpaces.isEmpty }
-            .prefix(Self.headParagraphs)
+        var bodyHead: [String] = []
+        for unit in units {
+            guard bodyHead.count < Self.headParagraphs else { break }
+            let text = unit.text
+            if !text.isBlank { bodyHead.append(text) }
+        }
         head = LabelText.normalize((metadata + headers + bodyHead).joined(separator: "\n"))
         all = LabelText.normalize((metadata + headers + units.map(\.text)).joined(separator: "\n"))
         var cells = Set<String>()
