@@ -33,7 +33,7 @@ struct DocumentText {
                 for paragraph in cell.paragraphs {
                     let text = paragraph.text
                     cells.insert(LabelText.normalize(text))
-                    if let colon = text.firstIndex(of: ":") {
+                    if let colon = text.firstIndex(ofASCII: ":") {
                         cells.insert(LabelText.normalize(String(text[..<colon])))
                     }
                 }

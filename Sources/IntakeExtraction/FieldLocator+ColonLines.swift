@@ -24,11 +24,11 @@ extension FieldLocator {
                 section = opened; open = nil; openUnmatched = nil; continue
             }
             let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
-            if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text, taken: Set(found.regions.keys)) {
+            if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text, taken: found.taken) {
                 found.regions[key]?.paragraphs.append(paragraph)
                 continue
             }
-            if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: Set(found.regions.keys), settled: found.settled) {
+            if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: found.taken, settled: found.settled) {
                 if let opened = match.opensSection { section = opened }
                 found.regions[match.field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
                                                              origin: paragraph.origin, via: "after-colon").labelled(match, label)
@@ -56,7 +56,7 @@ extension FieldLocator {
             let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
             // A signature is a name or a picture, never a "Label: value" line.
             let signature = open.flatMap { key in mapping.fields.first { $0.key == key } }?.type == .signature
-            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: Set(found.regions.keys),
+            for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: found.taken,
                                      stopAtColonLines: signature) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
@@ -88,7 +88,7 @@ extension FieldLocator {
         if splits.count > 1, let last = splits.last, text[text.index(after: last)...].isBlank {
             splits.insert(splits.removeLast(), at: 0)
         }
-        if let question = text.firstIndex(of: "?"), !splits.contains(where: { $0 < question }),
+        if let question = text.firstIndex(ofASCII: "?"), !splits.contains(where: { $0 < question }),
            text[text.index(after: question)...].first(where: { !$0.isWhitespace }) != ":",
            !Self.isAsideBeforeColon(text[text.index(after: question)...]),
            LabelMatcher.hasValueAfterColon(String(text[question...]).replacingOccurrences(of: "?", with: ":"))
@@ -110,7 +110,7 @@ extension FieldLocator {
     /// "Who is the child? (name): Leo": the question's label runs on to the colon after its aside.
     static func isAsideBeforeColon(_ rest: Substring) -> Bool {
         let rest = rest.trimmedWhitespace
-        guard rest.hasPrefix("("), let close = rest.firstIndex(of: ")") else { return false }
+        guard rest.hasPrefix("("), let close = rest.firstIndex(ofASCII: ")") else { return false }
         return rest[rest.index(after: close)...].trimmedWhitespace.hasPrefix(":")
     }
 
@@ -124,7 +124,7 @@ extension FieldLocator {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard words.count >= 2, words.count <= Self.maxSplitValueWords,
               !matcher.words(text).isDisjoint(with: matcher.labels.signatureWords) else { return }
-        let taken = Set(found.regions.keys)
+        let taken = found.taken
         let confident = matcher.labels.words.lexicon.confidentThreshold
         var best: (start: Int, end: Int, match: LabelMatch)?
         for start in 1..<words.count where words[start].first?.isUppercase == true {
@@ -155,9 +155,9 @@ extension FieldLocator {
         let text = paragraph.text
         guard text.utf8.count <= Self.maxSplitLength, text.filter({ $0 == ":" }).count >= 2 else { return [paragraph] }
         var cuts: [String.Index] = []
-        var valueStart = text.firstIndex(of: ":").map { text.index(after: $0) } ?? text.endIndex
+        var valueStart = text.firstIndex(ofASCII: ":").map { text.index(after: $0) } ?? text.endIndex
         var search = valueStart
-        while let colon = text[search...].firstIndex(of: ":") {
+        while let colon = text[search...].firstIndex(ofASCII: ":") {
             let before = text[valueStart..<colon]
             let wordStarts = before.indices.filter { i in
                 !before[i].isWhitespace && (i == before.startIndex || before[before.index(before: i)].isWhitespace)
@@ -195,7 +195,7 @@ extension FieldLocator {
 
     /// "Something short: value" whose label matched nothing: a candidate for the place pass.
     func unmatchedColon(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":"), !matcher.isOption(text) else { return nil }
+        guard let colon = text.firstIndex(ofASCII: ":"), !matcher.isOption(text) else { return nil }
         let label = String(text[..<colon])
         let words = LabelText.wordCount(label)
         // A line that ends at its colon is a label however long ("4. WORK DONE SO FAR TO RESOLVE IT:").

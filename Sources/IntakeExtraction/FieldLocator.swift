@@ -20,12 +20,12 @@ struct ValueRegion {
     var printedLabel: String = ""
 
     /// Whether the region holds no text at all (cheaper than `text.isEmpty`).
-    var isEmpty: Bool { (leadingText?.isBlank ?? true) && paragraphs.allSatisfy(\.text.isBlank) }
+    var isEmpty: Bool { (leadingText?.isBlank ?? true) && paragraphs.allSatisfy { $0.text.isBlank } }
 
     /// The value as text: the leading text and each non-empty paragraph, joined with newlines.
     var text: String {
         let parts = [leadingText].compactMap { $0 } + paragraphs.map(\.text)
-        return parts.map(\.trimmedWhitespace)
+        return parts.map { $0.trimmedWhitespace }
             .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
@@ -40,15 +40,22 @@ struct UnmatchedLabel {
 
 /// What locating found: each field's value region, and the label-like lines that matched nothing.
 struct LocatedFields {
-    var regions: [String: ValueRegion] = [:]
+    /// Kept with ``taken`` and ``settled``, which every cell asks for: fields are found a few
+    /// dozen times a document, asked about hundreds.
+    var regions: [String: ValueRegion] = [:] {
+        didSet {
+            taken = Set(regions.keys)
+            settled = Set(regions.filter { $0.value.evidence == .exact || !$0.value.isEmpty }.keys)
+        }
+    }
     var unmatched: [UnmatchedLabel] = []
 
+    /// The fields found so far.
+    private(set) var taken: Set<String> = []
     /// Fields no later label may take: found word for word, or holding a value. One found
     /// only by meaning with nothing in it (a heading that looked like the label) may be
     /// taken again by the real row.
-    var settled: Set<String> {
-        Set(regions.filter { $0.value.evidence == .exact || !$0.value.isEmpty }.keys)
-    }
+    private(set) var settled: Set<String> = []
 }
 
 /// Walks a document's units once and finds, for each field of a mapping, its value region:
@@ -86,7 +93,7 @@ struct FieldLocator {
             var c = 0
             while c < unit.cells.count {
                 let cell = unit.cells[c]
-                let taken = Set(found.regions.keys)
+                let taken = found.taken
                 if let stacked = stackedRows(unit, at: c, section: section, taken: taken, settled: found.settled) {
                     for row in stacked {
                         found.regions[row.match.field.key] = ValueRegion(paragraphs: [row.value], units: index...index,
@@ -129,7 +136,7 @@ struct FieldLocator {
                         }
                     }
                     if field.placements.contains(.below) {
-                        let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: Set(found.regions.keys).union([field.key]),
+                        let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: found.taken.union([field.key]),
                                                  stopAtColonLines: field.type == .signature)
                         found.regions[field.key] = ValueRegion(
                             paragraphs: below.flatMap { units[$0].cells.flatMap(\.paragraphs) },
@@ -192,7 +199,7 @@ struct FieldLocator {
     private func nextLineIsOwnRow(of match: LabelMatch, after index: Int) -> Bool {
         guard index + 1 < units.count, units[index + 1].cells.count == 1 else { return false }
         let next = units[index + 1].cells[0].text.trimmedWhitespace
-        let colon = LabelMatcher.hasValueAfterColon(next) ? next.firstIndex(of: ":") : next.hasSuffix(":") ? next.lastIndex(of: ":") : nil
+        let colon = LabelMatcher.hasValueAfterColon(next) ? next.firstIndex(ofASCII: ":") : next.hasSuffix(":") ? next.lastIndex(of: ":") : nil
         guard let colon else { return false }
         return matcher.similarity(String(next[..<colon]), to: fieldIndex(match.field)) > match.confidence
     }

@@ -1,3 +1,4 @@
+import IntakeDocument
 import IntakeMapping
 
 /// Labels matched by meaning: word overlap with every wording, asides, parties.
@@ -76,7 +77,7 @@ extension LabelMatcher {
     /// "Which stage? Formal Resolution": a question and the one option left when the others
     /// were deleted, a label and its answer rather than a label.
     func isQuestionAnsweredByOption(_ text: String) -> Bool {
-        guard let question = text.firstIndex(of: "?"), !text[..<question].contains(":") else { return false }
+        guard let question = text.firstIndex(ofASCII: "?"), !text[..<question].containsASCII(":") else { return false }
         let rest = text[text.index(after: question)...].trimmedWhitespace
         return !rest.isEmpty && isOption(String(rest))
     }

@@ -1,3 +1,4 @@
+import IntakeDocument
 import Foundation
 import IntakeMapping
 
@@ -141,7 +142,7 @@ final class LabelMatcher {
     func isExactLabel(_ text: String) -> Bool {
         let n = normalized(text)
         if labels.exact[n] != nil || labels.sectionExact.contains(where: { $0.wording == n }) { return true }
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        guard let colon = text.firstIndex(ofASCII: ":") else { return false }
         return labels.exact[LabelText.normalize(String(text[..<colon]))] != nil
     }
 
@@ -154,11 +155,11 @@ final class LabelMatcher {
         // A line that asks ("…?") or announces ("…:") is the next row's label, not an answer.
         if trimmed.hasSuffix(":") || trimmed.hasSuffix("?") { return true }
         // "Which agency do you work for? Riverside Academy": a question and its answer.
-        if let question = text.firstIndex(of: "?"), !text[..<question].contains(":"),
+        if let question = text.firstIndex(ofASCII: "?"), !text[..<question].containsASCII(":"),
            !text[text.index(after: question)...].isBlank, similar(String(text[...question]), section: nil, taken: taken) != nil {
             return true
         }
-        guard let colon = text.firstIndex(of: ":") else { return similar(text, section: nil, taken: taken) != nil }
+        guard let colon = text.firstIndex(ofASCII: ":") else { return similar(text, section: nil, taken: taken) != nil }
         guard let match = similar(String(text[..<colon]), section: nil, taken: taken) else { return false }
         return !Self.isProse(text[text.index(after: colon)...], answering: match.field)
     }
@@ -189,11 +190,11 @@ final class LabelMatcher {
         if n.isEmpty { return false }
         if isExactLabel(text) || section(of: text) != nil { return true }
         // "Resolution reached? ☐ Yes ☒ No": a question and its answer start the next row.
-        if let question = text.firstIndex(of: "?"), resemblance(String(text[...question])) >= Self.colonLabelResemblance,
-           text.firstIndex(of: "\n").map({ $0 > question }) ?? true { return true }
+        if let question = text.firstIndex(ofASCII: "?"), resemblance(String(text[...question])) >= Self.colonLabelResemblance,
+           text.firstIndex(ofASCII: "\n").map({ $0 > question }) ?? true { return true }
         // A cell of boxes ("[ ] Stage 1: …" on each line) is a choice row's value, not a label.
         if isOption(String(text.prefix { $0 != "\n" })) { return false }
-        if let colon = text.firstIndex(of: ":") {
+        if let colon = text.firstIndex(ofASCII: ":") {
             let prefix = String(text[..<colon])
             // "Agency A practitioner's role: …" ends the value above it even before it is matched.
             if resemblance(prefix) >= Self.colonLabelResemblance { return true }
@@ -229,12 +230,12 @@ final class LabelMatcher {
     /// "Child's name: Jo" (or "When was it completed? 5 May") is a label with its value, read
     /// as a colon line, never a label whole.
     static func hasValueAfterColon(_ text: String) -> Bool {
-        if let colon = text.firstIndex(of: ":") {
+        if let colon = text.firstIndex(ofASCII: ":") {
             return text[text.index(after: colon)...].contains { !$0.isWhitespace && !":*".contains($0) }
         }
         // After a question an answer is a date, a number, ticked boxes or a yes/no, not more
         // words of the question ("How effective was it? Any suggestions").
-        guard let question = text.firstIndex(of: "?") else { return false }
+        guard let question = text.firstIndex(ofASCII: "?") else { return false }
         let rest = text[text.index(after: question)...].trimmedWhitespace
         return rest.contains { $0.isNumber || "☐☒☑✓✔".contains($0) } || ["yes", "no", "x"].contains(rest.lowercased())
     }

@@ -28,7 +28,7 @@ struct UnitCell {
     }
 
     private static func joined(_ paragraphs: [Paragraph]) -> String {
-        paragraphs.map(\.text.trimmedWhitespace).filter { !$0.isEmpty }.joined(separator: "\n")
+        paragraphs.map { $0.text.trimmedWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 
