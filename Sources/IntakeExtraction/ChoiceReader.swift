@@ -129,10 +129,12 @@ struct MarkedText {
         return nil
     }
 
+    static let yesAfterOption = TextPattern(#"^[ \t]*[-:(]?[ \t]*(yes|ticked|selected)\b"#)
+
     /// "– Yes", ": yes", "(ticked)" right after the option.
     func saysYes(after offset: Int) -> Bool {
         let rest = String(chars[offset..<min(chars.count, offset + 16)])
-        return rest.range(of: #"^[ \t]*[-:(]?[ \t]*(yes|ticked|selected)\b"#, options: .regularExpression) != nil
+        return Self.yesAfterOption.matches(rest)
     }
 
     /// For each typed X ("x", "[x]", "(x)" standing alone), the option it belongs to, given

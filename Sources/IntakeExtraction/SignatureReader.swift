@@ -35,16 +35,18 @@ struct SignatureReader {
         return .none
     }
 
+    static let missingSignatureWords = TextPattern(#"\b(not signed|unsigned|to follow|tbc|awaiting|pending|to be signed)\b"#)
+    /// The marks a printed signature line is drawn with.
+    static let lineMarks = TextPattern(#"[_.\-–—…:/\\|()\[\]]"#)
+
     /// Whether typed text is a signature rather than the empty line printed for one
     /// ("________", "Signed: ........ Date: ......").
     static func looksSigned(_ text: String) -> Bool {
         let normalised = LabelText.normalize(text)
         if notSignatures.contains(normalised) || ValueText.fillers.contains(normalised) { return false }
         // "Not signed", "To follow": words about a missing signature are not one.
-        if normalised.range(of: #"\b(not signed|unsigned|to follow|tbc|awaiting|pending|to be signed)\b"#,
-                            options: .regularExpression) != nil { return false }
-        let words = text.lowercased()
-            .replacingOccurrences(of: #"[_.\-–—…:/\\|()\[\]]"#, with: " ", options: .regularExpression)
+        if Self.missingSignatureWords.matches(normalised) { return false }
+        let words = Self.lineMarks.replacing(in: text.lowercased(), with: " ")
             .split(whereSeparator: \.isWhitespace)
             .filter { !Self.signatureLineWords.contains(String($0)) }
         // "/s/ Name" keeps its name once the slashes go.

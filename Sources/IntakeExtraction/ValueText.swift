@@ -18,7 +18,8 @@ enum ValueText {
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             var kept = String(line)
-            for placeholder in placeholders where mayHold(kept, placeholder) {
+            let bytes = Array(kept.utf8)
+            for (placeholder, prompt) in promptBytes where mayHold(bytes, prompt) {
                 kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
             }
             // The removed prompt leaves its full stop behind.
@@ -30,16 +31,27 @@ enum ValueText {
         return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined
     }
 
-    /// False only when an ASCII line surely lacks the (ASCII) prompt in any case: a byte
-    /// search spares Foundation's case-insensitive bridging for the lines without one.
-    private static func mayHold(_ line: String, _ placeholder: String) -> Bool {
-        let text = Array(line.utf8), prompt = Array(placeholder.utf8)
-        guard text.allSatisfy({ $0 < 0x80 }) else { return true }
+    private static let promptBytes = placeholders.map { ($0, Array($0.utf8)) }
+
+    /// False only when the line surely lacks the (ASCII, lowercase) prompt in any case: a byte
+    /// search spares Foundation's case-insensitive bridging for the lines without one. Other
+    /// bytes of the line cannot take part in a match unless they are among the few letters
+    /// whose case mapping gives ASCII (Kelvin sign, long s, dotted and dotless i, ligatures).
+    private static func mayHold(_ text: [UInt8], _ prompt: [UInt8]) -> Bool {
         guard let first = prompt.first, prompt.count <= text.count else { return prompt.isEmpty }
+        if text.contains(where: { $0 >= 0x80 }), String(decoding: text, as: UTF8.self).unicodeScalars.contains(where: foldsToASCII) {
+            return true
+        }
         for start in 0...(text.count - prompt.count) where text[start] | 0x20 == first {
-            if (1..<prompt.count).allSatisfy({ text[start + $0] | 0x20 == prompt[$0] | 0x20 }) { return true }
+            var i = 1
+            while i < prompt.count, text[start + i] | 0x20 == prompt[i] | 0x20 { i += 1 }
+            if i == prompt.count { return true }
         }
         return false
+    }
+
+    private static func foldsToASCII(_ scalar: Unicode.Scalar) -> Bool {
+        [0x212A, 0x017F, 0x0130, 0x0131].contains(scalar.value) || (0xFB00...0xFB06).contains(scalar.value)
     }
 
     /// Whole values that say "nothing here": an optional row answered "N/A" is an empty row.
@@ -58,25 +70,22 @@ enum ValueText {
     /// A number as written, with runs of spaces folded and a leading "Tel:" removed.
     static func normalisePhone(_ text: String) -> String {
         var number = text
-        if let range = number.range(of: #"^(tel|telephone|phone|mob|mobile)\.?:?\s*"#, options: [.regularExpression, .caseInsensitive]) {
+        if let range = Patterns.phonePrefix.firstRange(in: number) {
             number.removeSubrange(range)
         }
         return number.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func isEmail(_ text: String) -> Bool {
-        let pattern = #"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$"#
-        return text.range(of: pattern, options: .regularExpression) != nil
+        Patterns.email.matches(text)
     }
 
     /// A UK telephone number: 10 or 11 digits starting 0, or +44 then 9 or 10 digits, with
     /// spaces, brackets, dots and hyphens allowed between.
     static func isPhone(_ written: String) -> Bool {
         // "07700 900123 (mobile)", "01632 960412 ext. 214": the number is what comes first.
-        let text = written.replacingOccurrences(
-            of: #"\s*(\((mobile|work|office|home|direct|switchboard)\)|(ext|extn|x)\.?\s*\d{1,5})\s*$"#,
-            with: "", options: [.regularExpression, .caseInsensitive])
-        guard text.range(of: #"^[+0-9 ()\-.]+$"#, options: .regularExpression) != nil else { return false }
+        let text = Patterns.phoneSuffix.replacing(in: written, with: "")
+        guard Patterns.phoneCharacters.matches(text) else { return false }
         // "+44 (0)1632 …": the bracketed trunk zero is dialled only from inside the UK.
         let digits = text.replacingOccurrences(of: "(0)", with: "").filter(\.isNumber)
         if text.trimmedSpaces.hasPrefix("+") {
@@ -88,7 +97,7 @@ enum ValueText {
     /// A typed yes/no answer: "Yes", "y", "No – not resolved", "Unresolved", "Resolved".
     static func yesOrNo(_ text: String) -> Bool? {
         let lower = text.lowercased()
-        if lower.range(of: #"\b(not resolved|unresolved)\b"#, options: .regularExpression) != nil { return false }
+        if Patterns.notResolved.matches(lower) { return false }
         let first = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
         switch first {
         case "yes", "y", "true", "resolved", "agreed": return true
@@ -99,7 +108,7 @@ enum ValueText {
 
     /// The first whole number in the text ("4", "4 days", "about 4").
     static func integer(in text: String) -> Int? {
-        if let range = text.range(of: #"\d+"#, options: .regularExpression) { return Int(text[range]) }
+        if let range = Patterns.digits.firstRange(in: text) { return Int(text[range]) }
         // "three days": people write small numbers in words.
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
         return words.lazy.compactMap { numberWords[String($0)] }.first
@@ -117,16 +126,31 @@ enum ValueText {
     /// "Stage 3", "stage-3", "Stage three"? Only digits: "Stage 3" and a bare "3".
     static func stageNumber(in text: String) -> Int? {
         let lower = text.lowercased()
-        if let range = lower.range(of: #"stage[\s_\-:]*\d+"#, options: .regularExpression) {
+        if let range = Patterns.stageDigits.firstRange(in: lower) {
             return integer(in: String(lower[range]))
         }
-        if let range = lower.range(of: #"stage\s+[a-z]+"#, options: .regularExpression),
+        if let range = Patterns.stageWord.firstRange(in: lower),
            let word = lower[range].split(separator: " ").last, let number = numberWords[String(word)] ?? romanNumerals[String(word)] {
             return number
         }
         let trimmedWord = lower.trimmedWhitespace
         if let number = romanNumerals[trimmedWord] { return number }
         let trimmed = lower.trimmedWhitespace
-        return trimmed.range(of: #"^\d{1,2}$"#, options: .regularExpression) != nil ? Int(trimmed) : nil
+        return Patterns.shortNumber.matches(trimmed) ? Int(trimmed) : nil
+    }
+
+    /// Compiled once (``TextPattern``).
+    private enum Patterns {
+        static let phonePrefix = TextPattern(#"^(tel|telephone|phone|mob|mobile)\.?:?\s*"#, caseInsensitive: true)
+        static let email = TextPattern(#"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$"#)
+        /// "07700 900123 (mobile)", "01632 960412 ext. 214": what follows the number.
+        static let phoneSuffix = TextPattern(#"\s*(\((mobile|work|office|home|direct|switchboard)\)|(ext|extn|x)\.?\s*\d{1,5})\s*$"#,
+                                             caseInsensitive: true)
+        static let phoneCharacters = TextPattern(#"^[+0-9 ()\-.]+$"#)
+        static let notResolved = TextPattern(#"\b(not resolved|unresolved)\b"#)
+        static let digits = TextPattern(#"\d+"#)
+        static let stageDigits = TextPattern(#"stage[\s_\-:]*\d+"#)
+        static let stageWord = TextPattern(#"stage\s+[a-z]+"#)
+        static let shortNumber = TextPattern(#"^\d{1,2}$"#)
     }
 }

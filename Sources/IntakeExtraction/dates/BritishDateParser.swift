@@ -39,12 +39,27 @@ public enum BritishDateParser {
 
     // MARK: - Tokens
 
+    static let monthBetweenSeparators = TextPattern(#"(\d)[-/]([a-z]{3,9})\.?[-/](\d)"#)
+
+    /// A digit, "-" or "/", then a letter: where ``monthBetweenSeparators`` can start (most
+    /// dates have none).
+    private static func hasMonthBetweenSeparators(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x61 && byte <= 0x7A, previous == 0x2D || previous == 0x2F, beforePrevious >= 0x30 && beforePrevious <= 0x39 {
+                return true
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return false
+    }
+
     /// Lowercased words with commas and surrounding brackets and punctuation removed.
     static func tokenize(_ text: String) -> [String] {
         let trimSet: Set<Character> = [".", ",", ";", ":", ")", "(", "[", "]", "\"", "'", "’", "‘", "“", "”"]
         // "02-Oct-2026" and "2/Oct/26": a month name between separators is three words.
-        let spaced = text.lowercased().replacingOccurrences(
-            of: #"(\d)[-/]([a-z]{3,9})\.?[-/](\d)"#, with: "$1 $2 $3", options: .regularExpression)
+        let lower = text.lowercased()
+        let spaced = hasMonthBetweenSeparators(lower) ? monthBetweenSeparators.replacing(in: lower, with: "$1 $2 $3") : lower
         return spaced
             .split(whereSeparator: { $0.isWhitespace || $0 == "," })
             .map { token in
