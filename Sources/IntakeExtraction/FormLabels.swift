@@ -6,7 +6,7 @@ import IntakeMapping
 struct FormLabels: Sendable {
     struct Wording: Sendable {
         var field: Int
-        var words: Set<String>
+        var words: WordSet
         var weight: Double
         /// A sectioned field's own label without its section ("Name" under "Person escalating"):
         /// it means that field only inside the section.
@@ -15,7 +15,7 @@ struct FormLabels: Sendable {
 
     struct SectionWording: Sendable {
         var section: String
-        var words: Set<String>
+        var words: WordSet
         var weight: Double
     }
 
@@ -35,20 +35,26 @@ struct FormLabels: Sendable {
     /// Texts that are never a field's label: the form's titles and version lines, and the
     /// options of its choice rows ("Outcomes of assessments" is a box, not the Outcome row).
     let notLabels: Set<String>
-    let optionWords: [Set<String>]
+    let optionWords: [WordSet]
     /// Per section, the fields printed with one of the section's own headings (the monitoring
     /// form's "Initiating Manager Signature" heads a block and is the signature row).
     let headingFields: [String: Set<Int>]
-    /// Word → indexes of the wordings holding it: a text scores 0 against a wording it shares
-    /// no word with, so only the wordings listed under its words need scoring.
-    private let wordingsByWord: [String: [Int]]
+    /// Every word of the form's wordings, headings and options → its id in a ``WordSet``.
+    /// A text's other words get ids past these from the document's ``LabelMatcher``.
+    let vocabulary: [String: Int32]
+    /// Word id → indexes of the wordings holding it: a text scores 0 against a wording it
+    /// shares no word with, so only the wordings listed under its words need scoring.
+    private let wordingsByWord: [[Int]]
     /// Per section, the words of all its wordings (asked for on every heading looked at).
-    let sectionWordSets: [String: Set<String>]
+    let sectionWordSets: [String: WordSet]
     /// The words of the signature rows' wordings: a value holding none of them hides no
     /// signature label.
-    let signatureWords: Set<String>
-    private let weights: [String: Double]
-    private let sectionWeights: [String: Double]
+    let signatureWords: WordSet
+    /// "x", "yes" and "no": a box glyph's aside, never an option's own words.
+    private let boxAsides: WordSet
+    /// Word id → weight; ids past the end (and words no field wording has) weigh the unknown weight.
+    private let weights: [Double]
+    private let sectionWeights: [Double]
     /// Words no label of the form has: they count against a match, but less than label words.
     static let unknownWeight = 1.0
     static let unknownSectionWeight = 0.25
@@ -81,7 +87,7 @@ struct FormLabels: Sendable {
         self.exact = exact
         self.long = long
         notLabels = Set((mapping.recognition.titles + mapping.recognition.versionLines).map(LabelText.normalize))
-        optionWords = mapping.fields.flatMap { $0.options.flatMap(\.labels) }.map(words.words).filter { !$0.isEmpty }
+        let optionDrafts = mapping.fields.flatMap { $0.options.flatMap(\.labels) }.map(words.words).filter { !$0.isEmpty }
         var headingFields: [String: Set<Int>] = [:]
         for section in mapping.sections {
             let headings = Set(section.labels.map(LabelText.normalize))
@@ -92,8 +98,6 @@ struct FormLabels: Sendable {
         self.headingFields = headingFields
         var fieldWords: [Int: Set<String>] = [:]
         for draft in drafts { fieldWords[draft.field, default: []].formUnion(draft.words) }
-        let weights = Self.rarity(Array(fieldWords.values))
-        self.weights = weights
         // A section means its party too: "Agency B practitioner" heads the responder's rows,
         // so "Receiving worker (Agency B)" is that heading.
         let sectionDrafts = mapping.sections.flatMap { section -> [(String, Set<String>)] in
@@ -104,65 +108,106 @@ struct FormLabels: Sendable {
         }
         var sectionWords: [String: Set<String>] = [:]
         for (name, set) in sectionDrafts { sectionWords[name, default: []].formUnion(set) }
-        let sectionWeights = Self.rarity(Array(sectionWords.values))
-        self.sectionWeights = sectionWeights
+
+        // Every word gets an id, in sorted order so that ids do not depend on hashing.
+        let asides: Set<String> = ["x", "yes", "no"]
+        var allWords = asides
+        for draft in drafts { allWords.formUnion(draft.words) }
+        for (_, set) in sectionDrafts { allWords.formUnion(set) }
+        for option in optionDrafts { allWords.formUnion(option) }
+        let vocabulary = Dictionary(uniqueKeysWithValues: allWords.sorted().enumerated().map { ($1, Int32($0)) })
+        self.vocabulary = vocabulary
+        func ids(_ set: Set<String>) -> WordSet { WordSet(set.map { vocabulary[$0]! }) }
+        func table(_ rarity: [String: Double], unknown: Double) -> [Double] {
+            var table = [Double](repeating: unknown, count: vocabulary.count)
+            for (word, weight) in rarity { table[Int(vocabulary[word]!)] = weight }
+            return table
+        }
+        weights = table(Self.rarity(Array(fieldWords.values)), unknown: Self.unknownWeight)
+        sectionWeights = table(Self.rarity(Array(sectionWords.values)), unknown: Self.unknownSectionWeight)
+        boxAsides = ids(asides)
+        optionWords = optionDrafts.map(ids)
+
         longestWording = (exact.keys.map(\.count) + mapping.sections.flatMap(\.labels).map { LabelText.normalize($0).count }).max() ?? 0
         longestSectionWords = mapping.sections.flatMap(\.labels).map { Lexicon.words($0).count }.max() ?? 0
-        let wordings = drafts.map {
-            Wording(field: $0.field, words: $0.words, weight: Self.sum($0.words, weights, Self.unknownWeight), bare: $0.bare)
+        var wordings: [Wording] = []
+        for draft in drafts {
+            let set = ids(draft.words)
+            wordings.append(Wording(field: draft.field, words: set, weight: Self.sum(set, weights, Self.unknownWeight), bare: draft.bare))
         }
         self.wordings = wordings
-        var wordingsByWord: [String: [Int]] = [:]
+        var wordingsByWord = [[Int]](repeating: [], count: vocabulary.count)
         for (index, wording) in wordings.enumerated() {
-            for word in wording.words { wordingsByWord[word, default: []].append(index) }
+            for id in wording.words.ids { wordingsByWord[Int(id)].append(index) }
         }
         self.wordingsByWord = wordingsByWord
         sectionExact = mapping.sections.flatMap { section in section.labels.map { (LabelText.normalize($0), section.name) } }
-        sectionWordings = sectionDrafts.map {
-            SectionWording(section: $0.0, words: $0.1, weight: Self.sum($0.1, sectionWeights, Self.unknownSectionWeight))
+        var sectionWordings: [SectionWording] = []
+        for (section, words) in sectionDrafts {
+            let set = ids(words)
+            sectionWordings.append(SectionWording(section: section, words: set, weight: Self.sum(set, sectionWeights, Self.unknownSectionWeight)))
         }
-        sectionWordSets = sectionWords
-        signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+        self.sectionWordings = sectionWordings
+        sectionWordSets = sectionWords.mapValues(ids)
+        signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: WordSet()) { $0.formUnion($1.words) }
+    }
+
+    /// A text's words as ids: the form's own, and `unknown` for the rest (a ``LabelMatcher``
+    /// numbers those per document, past the vocabulary).
+    func wordSet(_ words: Set<String>, unknown: (String) -> Int32) -> WordSet {
+        WordSet(words.map { vocabulary[$0] ?? unknown($0) })
     }
 
     /// Weighted Dice overlap of a text's words with a wording's: 1 when they are the same set.
     /// A text of three words or more that lies wholly inside a long wording is that label
     /// cut short ("Your concern about the decision made" of Croydon's long description row).
-    func similarity(_ text: Set<String>, textWeight: Double, _ wording: Wording) -> Double {
-        let common = text.intersection(wording.words)
-        guard !common.isEmpty else { return 0 }
-        let shared = Self.sum(common, weights, Self.unknownWeight)
+    func similarity(_ text: WordSet, textWeight: Double, _ wording: Wording) -> Double {
+        var shared = 0.0, common = 0
+        text.forEachCommon(with: wording.words) { id in
+            shared += weights[Int(id)]
+            common += 1
+        }
+        guard common > 0 else { return 0 }
         let dice = 2 * shared / (textWeight + wording.weight)
         guard text.count >= Self.shortenedMinimum, wording.words.count > text.count else { return dice }
         return max(dice, Self.shortenedShare * shared / textWeight)
     }
 
-    /// The wordings sharing a word with the text, in form order (the order ties are settled in).
-    func wordings(sharingWordsWith text: Set<String>) -> [Wording] {
-        var indexes = Set<Int>()
-        for word in text { if let holding = wordingsByWord[word] { indexes.formUnion(holding) } }
-        return indexes.sorted().map { wordings[$0] }
+    /// The indexes of the wordings sharing a word with the text, in form order (the order
+    /// ties are settled in).
+    func wordings(sharingWordsWith text: WordSet) -> [Int] {
+        var indexes: [Int] = []
+        for id in text.ids where Int(id) < wordingsByWord.count { indexes += wordingsByWord[Int(id)] }
+        indexes.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(indexes.count)
+        for index in indexes where unique.last != index { unique.append(index) }
+        return unique
     }
 
     static let shortenedMinimum = 3
     static let shortenedShare = 0.85
 
     /// Whether the words are those of one of the form's options (a box glyph's "x" aside).
-    func isOption(_ text: Set<String>) -> Bool {
-        let words = text.subtracting(["x", "yes", "no"])
+    func isOption(_ text: WordSet) -> Bool {
+        let words = text.subtracting(boxAsides)
         guard !words.isEmpty else { return false }
         return optionWords.contains { option in
             words.isSubset(of: option) && Double(words.count) >= 0.8 * Double(option.count)
         }
     }
 
-    func weight(of text: Set<String>) -> Double { Self.sum(text, weights, Self.unknownWeight) }
+    func weight(of text: WordSet) -> Double { Self.sum(text, weights, Self.unknownWeight) }
 
     /// How much of a section's wording a heading shows, by the words that tell sections apart.
-    func sectionCoverage(_ text: Set<String>, _ wording: SectionWording) -> Double {
-        let common = text.intersection(wording.words)
-        guard !common.isEmpty, wording.weight > 0 else { return 0 }
-        return Self.sum(common, sectionWeights, Self.unknownSectionWeight) / wording.weight
+    func sectionCoverage(_ text: WordSet, _ wording: SectionWording) -> Double {
+        guard wording.weight > 0 else { return 0 }
+        var shared = 0.0, common = 0
+        text.forEachCommon(with: wording.words) { id in
+            shared += sectionWeights[Int(id)]
+            common += 1
+        }
+        return common == 0 ? 0 : shared / wording.weight
     }
 
     /// A word's weight is how rare it is among the sets: ln(1 + sets / sets holding it).
@@ -173,8 +218,11 @@ struct FormLabels: Sendable {
         return counts.mapValues { log(1 + n / Double($0)) }
     }
 
-    private static func sum(_ words: Set<String>, _ weights: [String: Double], _ unknown: Double) -> Double {
-        words.reduce(0) { $0 + (weights[$1] ?? unknown) }
+    /// Ids past the table (words of the text alone) weigh `unknown`, as the table's unknown words do.
+    private static func sum(_ words: WordSet, _ table: [Double], _ unknown: Double) -> Double {
+        var total = 0.0
+        for id in words.ids { total += Int(id) < table.count ? table[Int(id)] : unknown }
+        return total
     }
 }
 

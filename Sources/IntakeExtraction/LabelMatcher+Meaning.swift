@@ -34,12 +34,14 @@ extension LabelMatcher {
         // more than the heading, it is a label only of a field printed with that heading.
         var allowed: Set<Int>?
         let headings = self.section(of: text).map { [$0] } ?? headingsLike(text)
-        if !headings.isEmpty, words.isSubset(of: headings.reduce(into: Set<String>()) { $0.formUnion(sectionWords($1)) }) {
+        if !headings.isEmpty, words.isSubset(of: headings.reduce(into: WordSet()) { $0.formUnion(sectionWords($1)) }) {
             allowed = headings.reduce(into: Set<Int>()) { $0.formUnion(labels.headingFields[$1] ?? []) }
         }
         let textWeight = labels.weight(of: words)
         var score: [Int: (raw: Double, qualified: Bool)] = [:]
-        for wording in labels.wordings(sharingWordsWith: words) where allowed?.contains(wording.field) ?? true {
+        for index in labels.wordings(sharingWordsWith: words) {
+            let wording = labels.wordings[index]
+            guard allowed?.contains(wording.field) ?? true else { continue }
             var s = labels.similarity(words, textWeight: textWeight, wording)
             // A bare "Name" outside its field's section means that field less.
             if let own = mapping.fields[wording.field].section, own != section {
@@ -92,14 +94,14 @@ extension LabelMatcher {
     /// party's other rows ("Initiating manager name") do not also have.
     func namesOnlyParty(_ text: String, of field: Int) -> Bool {
         guard let party = section(of: text) else { return false }
-        func words(of fields: (Int) -> Bool) -> Set<String> {
-            labels.wordings.filter { fields($0.field) }.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+        func words(of fields: (Int) -> Bool) -> WordSet {
+            labels.wordings.filter { fields($0.field) }.reduce(into: WordSet()) { $0.formUnion($1.words) }
         }
         let rows = words { $0 != field && mapping.fields[$0].section == party }
         return self.words(text).isDisjoint(with: words { $0 == field }.subtracting(rows))
     }
 
-    func sectionWords(_ section: String) -> Set<String> {
-        labels.sectionWordSets[section] ?? []
+    func sectionWords(_ section: String) -> WordSet {
+        labels.sectionWordSets[section] ?? WordSet()
     }
 }

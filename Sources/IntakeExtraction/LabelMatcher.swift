@@ -47,7 +47,9 @@ final class LabelMatcher {
 
     let labels: FormLabels
     var mapping: FormMapping { labels.mapping }
-    private var wordsCache: [String: Set<String>] = [:]
+    private var wordsCache: [String: WordSet] = [:]
+    /// Ids for the words of this document's texts that no wording of the form has.
+    private var unknownWords: [String: Int32] = [:]
     // A document's texts are asked about again and again as values are collected.
     private var sectionCache: [CacheKey: String?] = [:]
     private var boundaryCache: [String: Bool] = [:]
@@ -126,7 +128,7 @@ final class LabelMatcher {
             best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
         }
         // Mostly other words ("Agency A practitioner name"): a row of the section, not its heading.
-        for (section, _) in best where 2 * words.intersection(sectionWords(section)).count < words.count {
+        for (section, _) in best where 2 * words.intersectionCount(sectionWords(section)) < words.count {
             best[section] = 0
         }
         return best.filter { $0.value > 0 }.sorted { $0.value > $1.value }
@@ -254,7 +256,11 @@ final class LabelMatcher {
         guard LabelWords.isLabelLength(text) else { return 0 }
         let words = self.words(text)
         let weight = labels.weight(of: words)
-        return labels.wordings(sharingWordsWith: words).filter(wordings).map { labels.similarity(words, textWeight: weight, $0) }.max() ?? 0
+        var best = 0.0
+        for index in labels.wordings(sharingWordsWith: words) where wordings(labels.wordings[index]) {
+            best = max(best, labels.similarity(words, textWeight: weight, labels.wordings[index]))
+        }
+        return best
     }
 
     /// The text normalised, cut to a little more than the longest wording: a longer text
@@ -271,9 +277,14 @@ final class LabelMatcher {
 
     static let headSlack = 40
 
-    func words(_ text: String) -> Set<String> {
+    func words(_ text: String) -> WordSet {
         if let known = wordsCache[text] { return known }
-        let words = labels.words.words(text)
+        let words = labels.wordSet(labels.words.words(text)) { word in
+            if let id = unknownWords[word] { return id }
+            let id = Int32(labels.vocabulary.count + unknownWords.count)
+            unknownWords[word] = id
+            return id
+        }
         wordsCache[text] = words
         return words
     }
