@@ -3,10 +3,14 @@
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
         if let ascii = normalizeASCII(text) { return ascii }
-        // Built as a scalar view and converted once: appending to a String's scalars one by
-        // one copies the string each time, which is quadratic on a long paragraph.
-        var out = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: appending scalars to a String's scalar view costs more than the
+        // rest together, and a box glyph sends a whole document's text down this path.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        func append(_ c: Unicode.Scalar) {
+            if c.value < 0x80 { out.append(UInt8(c.value)) } else { UTF8.encode(c) { out.append($0) } }
+        }
         for scalar in text.unicodeScalars {
             let c: Unicode.Scalar
             switch scalar {
@@ -17,20 +21,22 @@ public enum LabelText {
             default: c = scalar
             }
             // ASCII scalars are told by value: the property look-ups cost most of a long
-            // document's normalising, and a box glyph sends it all down this path.
+            // document's normalising.
             if c.isASCII ? (c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D)) : c.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
             if c.isASCII {
-                out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
+                out.append(c.value >= 0x41 && c.value <= 0x5A ? UInt8(c.value + 32) : UInt8(c.value))
+            } else if !c.properties.changesWhenLowercased {
+                append(c)
             } else {
-                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                for lower in c.properties.lowercaseMapping.unicodeScalars { append(lower) }
             }
         }
-        while let last = out.last, ":*?. ".unicodeScalars.contains(last) { out.removeLast() }
-        return String(out)
+        while let last = out.last, [0x3A, 0x2A, 0x3F, 0x2E, 0x20].contains(last) { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The same for text that is all ASCII, on its bytes: most labels are, and Unicode

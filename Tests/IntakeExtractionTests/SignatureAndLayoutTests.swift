@@ -26,6 +26,16 @@ import Testing
         #expect(LabelText.normalize("Part A – to be completed") == "part a - to be completed")
     }
 
+    @Test func textBeyondASCIIIsLowercasedAndSpacedAsASCIIIs() {
+        // Box glyphs and symbols pass through; letters beyond ASCII are lowercased, one
+        // ("İ") into two scalars; no-break and em spaces fold into one space; the
+        // trailing colon goes even after a non-ASCII letter.
+        #expect(LabelText.normalize("☒ Ägency\u{00A0}\u{2003}ÉCOLE  “Name”:") == "☒ ägency école \"name\"")
+        #expect(LabelText.normalize("İD – ΣΟΦΙΑ:  ") == "i\u{0307}d - σοφια")
+        #expect(LabelText.normalize("\u{2003}☐\u{2003}") == "☐")
+        #expect(LabelText.normalize("Café —\n  Résumé ?") == "café - résumé")
+    }
+
     @Test func aMillionCharacterParagraphIsNormalisedInOnePass() {
         let text = String(repeating: "Abcdefghij ", count: 100_000)
         #expect(LabelText.normalize(text).count == text.count - 1)
