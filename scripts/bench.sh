@@ -41,17 +41,22 @@ measure() {  # label, command…  → prints seconds, peak RSS and CPU-seconds; 
 echo "corpus: $docs files ($pdfs PDFs), $(du -sh "$corpus" | cut -f1), $(nproc) cores"
 latency() { sed -n 's/^  per file: /  latency per file: /p' "$corpus.err"; }
 read -r _ s kb cpu < <(measure intake "$intake" extract "$corpus" --as-of 2026-11-20 --progress-interval 3600)
-wallall="$s"
 printf 'intake extract (all files, %d jobs): %6.2f s  %7.1f docs/s  %6.2f CPU-s  peak %6.1f MiB\n' "$(nproc)" "$s" "$(echo "$docs / $s" | bc -l)" "$cpu" "$(echo "$kb / 1024" | bc -l)"
 latency
 read -r _ s kb cpu1 < <(measure intake1 "$intake" extract "$corpus" --as-of 2026-11-20 --progress-interval 3600 --jobs 1)
 printf 'intake extract (all files, 1 job):  %6.2f s  %7.1f docs/s  %6.2f CPU-s  peak %6.1f MiB\n' "$s" "$(echo "$docs / $s" | bc -l)" "$cpu1" "$(echo "$kb / 1024" | bc -l)"
 latency; rm -f "$corpus.err"
-bash ../shared/bench/floor.sh $(find "$corpus" -type f \( -name '*.docx' -o -name '*.pdf' \)) > /dev/null 2> "$corpus.floor" || true
+# The floor reads DOCX and PDF only, so intake is set against it on exactly those files.
+same="$(mktemp -d /tmp/intake-bench-same.XXXXXX)"
+find "$corpus" -type f \( -name '*.docx' -o -name '*.pdf' \) -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$same" \;
+bash ../shared/bench/floor.sh "$same"/* > /dev/null 2> "$corpus.floor" || true
 read -r fwall fuser fsys < <(sed -n 's/floor: \([0-9.]*\) s wall, \([0-9.]*\) s user, \([0-9.]*\) s sys.*/\1 \2 \3/p' "$corpus.floor" | tail -n 1)
 floorcpu=$(echo "$fuser + $fsys" | bc -l); rm -f "$corpus.floor"
-printf 'reading floor (DOCX and PDF, 1 core): %6.2f s, %6.2f CPU-s; intake at 1 job is %.1fx its CPU, at %d jobs %.1fx its time\n' \
-    "$fwall" "$floorcpu" "$(echo "$cpu1 / $floorcpu" | bc -l)" "$(nproc)" "$(echo "$wallall / $fwall" | bc -l)"
+read -r _ s1 _ samecpu1 < <(measure same1 "$intake" extract "$same" --as-of 2026-11-20 --quiet --jobs 1)
+read -r _ sall _ _ < <(measure sameall "$intake" extract "$same" --as-of 2026-11-20 --quiet)
+printf 'reading floor (the %d DOCX and PDF files, 1 core): %6.2f s, %6.2f CPU-s; intake on the same files: 1 job %6.2f CPU-s (%.1fx the floor), %d jobs %6.2f s (%.1fx the floor'"'"'s time)\n' \
+    "$(ls "$same" | wc -l)" "$fwall" "$floorcpu" "$samecpu1" "$(echo "$samecpu1 / $floorcpu" | bc -l)" "$(nproc)" "$sall" "$(echo "$sall / $fwall" | bc -l)"
+rm -rf "$same"
 pdfdir="$(mktemp -d /tmp/intake-bench-pdf.XXXXXX)"
 find "$corpus" -type f -name '*.pdf' -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$pdfdir" \;
 read -r _ s kb _ < <(measure intakepdf "$intake" extract "$pdfdir" --as-of 2026-11-20 --quiet)
