@@ -19,7 +19,8 @@ enum ValueText {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             var kept = String(line)
             let bytes = Array(kept.utf8)
-            for (placeholder, prompt) in promptBytes where mayHold(bytes, prompt) {
+            let folds = bytes.contains { $0 >= 0x80 } && kept.unicodeScalars.contains(where: foldsToASCII)
+            for (placeholder, prompt) in promptBytes where folds || mayHold(bytes, prompt) {
                 kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
             }
             // The removed prompt leaves its full stop behind.
@@ -36,12 +37,9 @@ enum ValueText {
     /// False only when the line surely lacks the (ASCII, lowercase) prompt in any case: a byte
     /// search spares Foundation's case-insensitive bridging for the lines without one. Other
     /// bytes of the line cannot take part in a match unless they are among the few letters
-    /// whose case mapping gives ASCII (Kelvin sign, long s, dotted and dotless i, ligatures).
+    /// whose case mapping gives ASCII (``foldsToASCII(_:)``), which the caller checks first.
     private static func mayHold(_ text: [UInt8], _ prompt: [UInt8]) -> Bool {
         guard let first = prompt.first, prompt.count <= text.count else { return prompt.isEmpty }
-        if text.contains(where: { $0 >= 0x80 }), String(decoding: text, as: UTF8.self).unicodeScalars.contains(where: foldsToASCII) {
-            return true
-        }
         for start in 0...(text.count - prompt.count) where text[start] | 0x20 == first {
             var i = 1
             while i < prompt.count, text[start + i] | 0x20 == prompt[i] | 0x20 { i += 1 }
@@ -50,6 +48,7 @@ enum ValueText {
         return false
     }
 
+    /// Kelvin sign, long s, dotted and dotless i, the Latin ligatures.
     private static func foldsToASCII(_ scalar: Unicode.Scalar) -> Bool {
         [0x212A, 0x017F, 0x0130, 0x0131].contains(scalar.value) || (0xFB00...0xFB06).contains(scalar.value)
     }
