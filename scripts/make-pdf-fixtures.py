@@ -5,6 +5,7 @@ Raw PDF syntax, standard library only. Run from the package root:
     python3 scripts/make-pdf-fixtures.py
 Outputs go to Tests/IntakeReadersTests/Fixtures/pdf/ and are committed, so tests never need Python.
 """
+import base64
 import os
 import zlib
 
@@ -235,11 +236,53 @@ def overleaf_pdf():
     ])
 
 
+def signed_page(picture_objects, content, extra_resources=b""):
+    """A one-page form whose signature is a picture: `content` draws it (and the text), and
+    `picture_objects` follow the font as objects 5, 6, ... (the content stream is object 4)."""
+    return build([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> %s>> "
+        b"/Contents 4 0 R >>" % extra_resources,
+        content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + picture_objects)
+
+
+SIGNED_TEXT = [(57, 790, 12, "Picture signature fixture"), (57, 760, 10, "Manager's signature:")]
+# A 1-bit 16 x 4 stencil, drawn beside the label, as Ghostscript writes a small signature.
+INLINE_PICTURE = b"q 120 0 0 30 200 750 cm BI /W 16 /H 4 /BPC 1 /IM true ID \x0f\xf0\xff\x00\xf0\x0f\x00\xff EI Q\n"
+
+
+def inline_picture_pdf():
+    """The signature as an inline image in a Flate-compressed content stream."""
+    content = zlib.compress(INLINE_PICTURE + text_ops(SIGNED_TEXT))
+    return signed_page([], stream(content, b"/Filter /FlateDecode "))
+
+
+def ascii85_picture_pdf():
+    """The inline image again, in a content stream written in ASCII85 (a filter the probe does not read)."""
+    encoded = base64.a85encode(INLINE_PICTURE + text_ops(SIGNED_TEXT)) + b"~>"
+    return signed_page([], stream(encoded, b"/Filter /ASCII85Decode "))
+
+
+def escaped_picture_pdf():
+    """An image XObject whose /Subtype is written /Im#61ge, which is /Image."""
+    pixels = zlib.compress(bytes([0, 255, 255, 0] * 80))
+    image = stream(pixels, b"/Type /XObject /Subtype /Im#61ge /Width 32 /Height 10 /ColorSpace /DeviceGray "
+                           b"/BitsPerComponent 8 /Filter /FlateDecode ")
+    content = b"q 120 0 0 30 200 750 cm /Im0 Do Q\n" + text_ops(SIGNED_TEXT)
+    return signed_page([image], stream(zlib.compress(content), b"/Filter /FlateDecode "),
+                       extra_resources=b"/XObject << /Im0 6 0 R >> ")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     for name, data in [("fields.pdf", fields_pdf()), ("image-only.pdf", image_only_pdf()),
                        ("no-pages.pdf", no_pages_pdf()), ("plain.pdf", plain_pdf()), ("prose.pdf", prose_pdf()),
-                       ("rotated.pdf", rotated_pdf()), ("overleaf.pdf", overleaf_pdf())]:
+                       ("rotated.pdf", rotated_pdf()), ("overleaf.pdf", overleaf_pdf()),
+                       ("inline-picture.pdf", inline_picture_pdf()), ("ascii85-picture.pdf", ascii85_picture_pdf()),
+                       ("escaped-picture.pdf", escaped_picture_pdf())]:
         with open(os.path.join(OUT, name), "wb") as handle:
             handle.write(data)
         print(name, len(data))

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # libreoffice-writer-nogui reads .doc/.odt/.rtf, libemail-outlook-message-perl (msgconvert)
 # Outlook .msg, ytnef-tools winmail.dat; Intake runs without them and rejects those files.
 # chromium renders the report pages headless in the tests (screenshot and DOM dump).
-packages=(pkg-config libxml2-dev libpoppler-glib-dev libgmime-3.0-dev poppler-utils qpdf postgresql
+packages=(pkg-config libxml2-dev libpoppler-glib-dev libgmime-3.0-dev zlib1g-dev poppler-utils qpdf postgresql
           libreoffice-writer-nogui libemail-outlook-message-perl ytnef-tools chromium)
 missing=()
 for p in "${packages[@]}"; do

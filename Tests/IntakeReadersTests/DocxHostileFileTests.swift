@@ -136,6 +136,21 @@ import Testing
         expectIntakeError(.zipDamaged) { _ = try DocxReader().read(data) }
     }
 
+    /// A stored part inflates whatever its bytes are: only the CRC-32 tells a changed letter.
+    @Test func changedStoredPartFailsItsChecksum() throws {
+        let parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(B.contentTypes.utf8)),
+            ("_rels/.rels", Data(B.relationships([("rId1", "officeDocument", "word/document.xml", false)]).utf8)),
+            ("word/document.xml", Data(B.document(B.paragraph(B.run("Child's name: Ava"))).utf8)),
+        ]
+        let intact = try B.zip(parts, compression: .none)
+        #expect(try DocxReader().read(intact).plainText.contains("Ava"))
+        var changed = intact
+        let at = try #require(changed.range(of: Data("Ava".utf8))).lowerBound
+        changed[at] = UInt8(ascii: "E")
+        expectIntakeError(.zipDamaged) { _ = try DocxReader().read(changed) }
+    }
+
     @Test func oleCompoundFilesAreRecognised() throws {
         let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         expectIntakeError(.formatLegacyBinary) { _ = try DocxReader().read(Data(magic + Array(repeating: 0, count: 504))) }

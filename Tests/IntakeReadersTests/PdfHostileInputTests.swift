@@ -38,17 +38,11 @@ struct PdfHostileInputTests {
 
     @Test("A password-protected PDF (encrypted here with qpdf) is reported, not opened")
     func encrypted() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("intake-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plain = directory.appendingPathComponent("plain.pdf"), locked = directory.appendingPathComponent("locked.pdf")
-        try PdfTestFiles.fixture("plain").write(to: plain)
-        let qpdf = try IntakeRun.external("/usr/bin/env", ["qpdf", "--encrypt", "user", "owner", "256", "--", plain.path, locked.path])
-        #expect(qpdf.status == 0, "\(qpdf.stderr)")
-        let error = try #require(throws: IntakeError.self) { try PdfReader().read(Data(contentsOf: locked)) }
+        let locked = try PdfTestFiles.encrypted("plain", userPassword: "user")
+        let error = try #require(throws: IntakeError.self) { try PdfReader().read(locked) }
         #expect(error.code == .pdfEncrypted)
         // The unencrypted original reads.
-        #expect(try PdfReader().read(Data(contentsOf: plain)).plainText.contains("Nothing to see here."))
+        #expect(try PdfReader().read(PdfTestFiles.fixture("plain")).plainText.contains("Nothing to see here."))
     }
 
     @Test("Page and size limits are enforced before any page is read")

@@ -17,6 +17,18 @@ enum PdfTestFiles {
     }
 
     static func read(_ path: String) throws -> Document { try PdfReader().read(shared(path)) }
+
+    /// A fixture encrypted with qpdf (AES-256) under `userPassword`, which may be empty.
+    static func encrypted(_ name: String, userPassword: String) throws -> Data {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("intake-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = directory.appendingPathComponent("plain.pdf"), locked = directory.appendingPathComponent("locked.pdf")
+        try fixture(name).write(to: plain)
+        let qpdf = try IntakeRun.external("/usr/bin/env", ["qpdf", "--encrypt", userPassword, "owner", "256", "--", plain.path, locked.path])
+        #expect(qpdf.status == 0, "\(qpdf.stderr)")
+        return try Data(contentsOf: locked)
+    }
 }
 
 extension Document {

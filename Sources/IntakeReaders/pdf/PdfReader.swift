@@ -42,7 +42,7 @@ public struct PdfReader: Sendable {
         guard pageCount <= limits.maxPDFPages else {
             throw IntakeError(.pdfTooManyPages, "The PDF has \(pageCount) pages; the limit is \(limits.maxPDFPages).")
         }
-        var content = PageContent()
+        var content = PageContent(scansPictures: PdfPictureProbe.mayHoldPictures(data))
         for index in 0..<pageCount {
             guard let page = handle.page(at: index) else {
                 throw IntakeError(.pdfDamaged, "Page \(index + 1) of the PDF could not be read; ask for a new copy.")
@@ -66,6 +66,8 @@ private struct PageContent {
     var pictures: [Picture] = []
     var ink: [SignatureEvidence] = []
     var textCharacters = 0
+    /// False when ``PdfPictureProbe`` proved the file holds no picture: poppler's image pass is left out.
+    let scansPictures: Bool
     /// Every character read so far, whitespace included, against the reader's text limit.
     var allCharacters = 0
 
@@ -100,8 +102,10 @@ private struct PageContent {
         layouts.append(PdfLayoutBuilder.pageLayout(number: number, width: upright.width, height: upright.height, lines: pageLines))
         lines += pageLines
         fields += pageFields
-        pictures += page.images().map {
-            Picture(name: String($0.id), origin: Origin(page: number, rect: geometry.fromImageMapping($0.rect)))
+        if scansPictures {
+            pictures += page.images().map {
+                Picture(name: String($0.id), origin: Origin(page: number, rect: geometry.fromImageMapping($0.rect)))
+            }
         }
         ink += annotations.ink.map {
             SignatureEvidence(kind: .ink, signed: true, origin: Origin(page: number, rect: geometry.fromDisplay($0)))
