@@ -22,6 +22,11 @@ struct TextPattern: @unchecked Sendable {
 
     func matches(_ text: String) -> Bool { firstRange(in: text) != nil }
 
+    /// Every match, in order.
+    func ranges(in text: String) -> [Range<String.Index>] {
+        expression.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+    }
+
     /// Every match replaced by the template ("$1 $2"), as `replacingOccurrences` does.
     func replacing(in text: String, with template: String) -> String {
         expression.stringByReplacingMatches(in: text, options: [], range: NSRange(text.startIndex..., in: text), withTemplate: template)

@@ -15,7 +15,7 @@ extension CaseRecord {
             ("partnership", try json(partnership)), ("mapping", try json(mapping)),
         ]
         if let mappingVersion { members.append(("mapping_version", try json(mappingVersion))) }
-        let fieldMembers = try fields.map { "\(try json($0.key)):\(try json($0.value))" }
+        let fieldMembers = try fields.map { "\(JSONText.quoted($0.key)):\(try JSONText.plain($0.value) ?? json($0.value))" }
         members.append(("fields", "{" + fieldMembers.joined(separator: ",") + "}"))
         if let provenance { members.append(("provenance", try json(provenance))) }
         members.append(("findings", try json(findings)))

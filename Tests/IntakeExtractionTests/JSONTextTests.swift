@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import IntakeRecord
+
+/// Records write plain values and keys without `JSONEncoder`; the bytes must be the encoder's.
+@Suite struct JSONTextTests {
+    static func encoded(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func everyScalarUpToU0800AndTheAwkwardOnesQuoteAsTheEncoderDoes() throws {
+        let awkward: [UInt32] = [0x2028, 0x2029, 0xFEFF, 0xFFFD, 0x1F600, 0x10FFFF]
+        for value in Array(0..<0xD800 as Range<UInt32>).prefix(0x800) + awkward {
+            let text = "a" + String(Unicode.Scalar(value)!) + "/b"
+            #expect(JSONText.quoted(text) == (try Self.encoded(text)), "U+\(String(value, radix: 16))")
+        }
+        for text in ["", "\r\n", "e\u{301}", "\"quoted\" \\ back\\slash", "Ava Unsworth\t(13)\n"] {
+            #expect(JSONText.quoted(text) == (try Self.encoded(text)))
+        }
+    }
+
+    @Test func plainValuesWriteAsTheEncoderDoesAndTheRestAreLeftToIt() throws {
+        let values: [FieldValue] = [.text("Ava \"A\" Unsworth"), .date("2026-03-05"), .integer(0), .integer(-42),
+                                    .integer(Int.max), .integer(Int.min), .boolean(true), .boolean(false)]
+        for value in values { #expect(JSONText.plain(value) == (try Self.encoded(value))) }
+        #expect(JSONText.plain(.list(["a", "b"])) == nil)
+    }
+}
