@@ -42,9 +42,10 @@ struct FormLabels: Sendable {
     /// Every word of the form's wordings, headings and options → its id in a ``WordSet``.
     /// A text's other words get ids past these from the document's ``LabelMatcher``.
     let vocabulary: [String: Int32]
-    /// Word id → indexes of the wordings holding it: a text scores 0 against a wording it
-    /// shares no word with, so only the wordings listed under its words need scoring.
-    private let wordingsByWord: [[Int]]
+    /// Word id → indexes of the wordings (and of the section wordings) holding it: a text
+    /// scores 0 against a wording it shares no word with, so only those need scoring.
+    private let wordingsByWord: WordIndex
+    private let sectionWordingsByWord: WordIndex
     /// Per section, the words of all its wordings (asked for on every heading looked at).
     let sectionWordSets: [String: WordSet]
     /// The words of the signature rows' wordings: a value holding none of them hides no
@@ -136,11 +137,7 @@ struct FormLabels: Sendable {
             wordings.append(Wording(field: draft.field, words: set, weight: Self.sum(set, weights, Self.unknownWeight), bare: draft.bare))
         }
         self.wordings = wordings
-        var wordingsByWord = [[Int]](repeating: [], count: vocabulary.count)
-        for (index, wording) in wordings.enumerated() {
-            for id in wording.words.ids { wordingsByWord[Int(id)].append(index) }
-        }
-        self.wordingsByWord = wordingsByWord
+        wordingsByWord = WordIndex(wordings.map(\.words), vocabulary: vocabulary.count)
         sectionExact = mapping.sections.flatMap { section in section.labels.map { (LabelText.normalize($0), section.name) } }
         var sectionWordings: [SectionWording] = []
         for (section, words) in sectionDrafts {
@@ -148,6 +145,7 @@ struct FormLabels: Sendable {
             sectionWordings.append(SectionWording(section: section, words: set, weight: Self.sum(set, sectionWeights, Self.unknownSectionWeight)))
         }
         self.sectionWordings = sectionWordings
+        sectionWordingsByWord = WordIndex(sectionWordings.map(\.words), vocabulary: vocabulary.count)
         sectionWordSets = sectionWords.mapValues(ids)
         signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: WordSet()) { $0.formUnion($1.words) }
     }
@@ -175,15 +173,10 @@ struct FormLabels: Sendable {
 
     /// The indexes of the wordings sharing a word with the text, in form order (the order
     /// ties are settled in).
-    func wordings(sharingWordsWith text: WordSet) -> [Int] {
-        var indexes: [Int] = []
-        for id in text.ids where Int(id) < wordingsByWord.count { indexes += wordingsByWord[Int(id)] }
-        indexes.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(indexes.count)
-        for index in indexes where unique.last != index { unique.append(index) }
-        return unique
-    }
+    func wordings(sharingWordsWith text: WordSet) -> [Int] { wordingsByWord.holding(text) }
+
+    /// The same for ``sectionWordings``.
+    func sectionWordings(sharingWordsWith text: WordSet) -> [Int] { sectionWordingsByWord.holding(text) }
 
     static let shortenedMinimum = 3
     static let shortenedShare = 0.85
@@ -237,5 +230,29 @@ struct LabelCatalogue: Sendable {
 
     func labels(for mapping: FormMapping) -> FormLabels {
         forms[mapping.id] ?? FormLabels(mapping: mapping, lexicon: .empty)
+    }
+}
+
+/// Word id → the indexes of the word sets that hold it, for a form's vocabulary.
+struct WordIndex: Sendable {
+    private let lists: [[Int]]
+
+    init(_ sets: [WordSet], vocabulary: Int) {
+        var lists = [[Int]](repeating: [], count: vocabulary)
+        for (index, set) in sets.enumerated() {
+            for id in set.ids { lists[Int(id)].append(index) }
+        }
+        self.lists = lists
+    }
+
+    /// The indexes of the sets sharing a word with `text`, ascending, each once.
+    func holding(_ text: WordSet) -> [Int] {
+        var indexes: [Int] = []
+        for id in text.ids where Int(id) < lists.count { indexes += lists[Int(id)] }
+        indexes.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(indexes.count)
+        for index in indexes where unique.last != index { unique.append(index) }
+        return unique
     }
 }

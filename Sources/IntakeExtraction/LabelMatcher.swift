@@ -124,7 +124,9 @@ final class LabelMatcher {
         let words = self.words(text)
         guard !words.isEmpty else { return [] }
         var best: [String: Double] = [:]
-        for wording in labels.sectionWordings where !noteOnly || wording.words.count >= Self.noteWords {
+        for index in labels.sectionWordings(sharingWordsWith: words) {
+            let wording = labels.sectionWordings[index]
+            guard !noteOnly || wording.words.count >= Self.noteWords else { continue }
             best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
         }
         // Mostly other words ("Agency A practitioner name"): a row of the section, not its heading.

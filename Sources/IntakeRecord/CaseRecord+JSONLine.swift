@@ -17,7 +17,7 @@ extension CaseRecord {
         if let mappingVersion { members.append(("mapping_version", try json(mappingVersion))) }
         let fieldMembers = try fields.map { "\(JSONText.quoted($0.key)):\(try JSONText.plain($0.value) ?? json($0.value))" }
         members.append(("fields", "{" + fieldMembers.joined(separator: ",") + "}"))
-        if let provenance { members.append(("provenance", try json(provenance))) }
+        if let provenance { members.append(("provenance", try JSONText.provenance(provenance) ?? json(provenance))) }
         members.append(("findings", try json(findings)))
         members.append(("status", try json(status)))
         let body = members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")

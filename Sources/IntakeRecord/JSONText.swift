@@ -38,4 +38,46 @@ enum JSONText {
         case .list, .signature, .stages: nil
         }
     }
+
+    /// The provenance map, keys sorted as `.sortedKeys` sorts them; nil when a key is not ASCII
+    /// or a confidence is not a plain decimal, which `JSONEncoder` then writes.
+    static func provenance(_ map: [String: Provenance]) -> String? {
+        guard map.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        var members: [String] = []
+        members.reserveCapacity(map.count)
+        for key in map.keys.sorted() {
+            guard let value = provenance(map[key]!) else { return nil }
+            members.append(quoted(key) + ":" + value)
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// One provenance, members in sorted order and absent ones left out, as the synthesised
+    /// `Encodable` with `.sortedKeys` writes it.
+    private static func provenance(_ value: Provenance) -> String? {
+        var members: [String] = []
+        func add(_ key: String, _ json: String?) { if let json { members.append("\"\(key)\":" + json) } }
+        add("cell", value.cell.map(String.init))
+        if let confidence = value.confidence {
+            guard let number = decimal(confidence) else { return nil }
+            add("confidence", number)
+        }
+        add("field", value.field.map(quoted))
+        add("match", value.match.map(quoted))
+        add("page", value.page.map(String.init))
+        add("part", value.part.map(quoted))
+        add("row", value.row.map(String.init))
+        add("table", value.table.map(String.init))
+        add("via", value.via.map(quoted))
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// A finite number as `JSONEncoder` writes it where Swift's shortest form has no exponent:
+    /// that form, without a trailing `.0`.
+    static func decimal(_ number: Double) -> String? {
+        guard number.isFinite else { return nil }
+        let text = number.description
+        guard !text.contains("e") else { return nil }
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
 }

@@ -27,4 +27,16 @@ import Testing
         for value in values { #expect(JSONText.plain(value) == (try Self.encoded(value))) }
         #expect(JSONText.plain(.list(["a", "b"])) == nil)
     }
+
+    @Test func provenanceWritesAsTheEncoderDoes() throws {
+        let full = Provenance(part: "word/document.xml", page: 2, table: 1, row: 14, cell: 1, field: "Text1 \"a\"",
+                              via: "cell-right", match: "similar-label", confidence: 0.86)
+        var map: [String: Provenance] = ["child.name": full, "agency_a.name": Provenance(), "stage": Provenance(page: 1),
+                                         "a10": Provenance(confidence: 1), "a2": Provenance(confidence: 0), "B": Provenance(row: -1)]
+        for step in 0...100 { map["confidence.\(step)"] = Provenance(confidence: (Double(step) / 100 * 100).rounded() / 100) }
+        map["thirds"] = Provenance(confidence: 1.0 / 3)
+        #expect(JSONText.provenance(map) == (try Self.encoded(map)))
+        #expect(JSONText.provenance(["tiny": Provenance(confidence: 1e-7)]) == nil)
+        #expect(JSONText.provenance(["clé": Provenance()]) == nil)
+    }
 }
