@@ -166,7 +166,7 @@ struct FieldLocator {
     /// value ("SIGN-OFF: MANAGER RECEIVING THE DISPUTE | …").
     private func labelCellText(_ unit: LayoutUnit, _ c: Int) -> String {
         let text = unit.cells[c].text
-        guard c + 1 < unit.cells.count, text.contains(":"), !text.contains("\n"), !matcher.isExactLabel(text) else { return text }
+        guard c + 1 < unit.cells.count, text.containsASCII(":"), !text.containsASCII("\n"), !matcher.isExactLabel(text) else { return text }
         return text.replacingOccurrences(of: ":", with: " ")
     }
 

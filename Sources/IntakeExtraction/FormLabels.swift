@@ -15,12 +15,16 @@ struct FormLabels: Sendable {
 
     struct SectionWording: Sendable {
         var section: String
+        /// Index of `section` in ``sectionNames``.
+        var sectionIndex: Int
         var words: WordSet
         var weight: Double
     }
 
     let mapping: FormMapping
     let words: LabelWords
+    /// Answers about texts that hold for every document of this form, kept for the run.
+    let shared = SharedLabelResults()
     /// Normalised wording → indexes of the fields printed with it.
     let exact: [String: [Int]]
     /// Wordings at least ``LabelMatcher/prefixMinimum`` long, for labels cut short or run on.
@@ -48,6 +52,9 @@ struct FormLabels: Sendable {
     private let sectionWordingsByWord: WordIndex
     /// Per section, the words of all its wordings (asked for on every heading looked at).
     let sectionWordSets: [String: WordSet]
+    /// The sections that have wordings, and each one's words in ``sectionWordSets``, by index.
+    let sectionNames: [String]
+    let sectionWordList: [WordSet]
     /// The words of the signature rows' wordings: a value holding none of them hides no
     /// signature label.
     let signatureWords: WordSet
@@ -139,14 +146,18 @@ struct FormLabels: Sendable {
         self.wordings = wordings
         wordingsByWord = WordIndex(wordings.map(\.words), vocabulary: vocabulary.count)
         sectionExact = mapping.sections.flatMap { section in section.labels.map { (LabelText.normalize($0), section.name) } }
-        var sectionWordings: [SectionWording] = []
+        var sectionWordings: [SectionWording] = [], names: [String] = []
         for (section, words) in sectionDrafts {
             let set = ids(words)
-            sectionWordings.append(SectionWording(section: section, words: set, weight: Self.sum(set, sectionWeights, Self.unknownSectionWeight)))
+            if !names.contains(section) { names.append(section) }
+            sectionWordings.append(SectionWording(section: section, sectionIndex: names.firstIndex(of: section)!, words: set,
+                                                  weight: Self.sum(set, sectionWeights, Self.unknownSectionWeight)))
         }
+        self.sectionNames = names
         self.sectionWordings = sectionWordings
         sectionWordingsByWord = WordIndex(sectionWordings.map(\.words), vocabulary: vocabulary.count)
         sectionWordSets = sectionWords.mapValues(ids)
+        sectionWordList = names.map { ids(sectionWords[$0]!) }
         signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: WordSet()) { $0.formUnion($1.words) }
     }
 

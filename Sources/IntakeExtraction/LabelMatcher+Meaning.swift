@@ -10,7 +10,7 @@ extension LabelMatcher {
     /// the date row ("Response sent on: 10 April 2026" is the response's date, not the response).
     func similar(_ text: String, section: String?, taken: Set<String>, value: String? = nil) -> LabelMatch? {
         if let whole = similarWhole(text, section: section, taken: taken, value: value) { return whole }
-        guard text.contains("(") else { return nil }
+        guard text.containsASCII("(") else { return nil }
         let bare = Self.withoutAsides(text)
         return bare.isBlank || bare == text ? nil : similarWhole(bare, section: section, taken: taken, value: value)
     }

@@ -71,7 +71,7 @@ final class LabelMatcher {
     func section(of text: String, heading: Bool = true) -> String? {
         let key = CacheKey(text: text, flag: heading)
         if let known = sectionCache[key] { return known }
-        let found = findSection(of: text, heading: heading)
+        let found = labels.shared.section(.init(text: text, heading: heading)) { findSection(of: text, heading: heading) }
         sectionCache[key] = found
         return found
     }
@@ -123,17 +123,18 @@ final class LabelMatcher {
     private func headingScores(_ text: String, noteOnly: Bool = false) -> [(key: String, value: Double)] {
         let words = self.words(text)
         guard !words.isEmpty else { return [] }
-        var best: [String: Double] = [:]
+        // By section index (0 where no wording of the section shares a word with the text).
+        var best = [Double](repeating: 0, count: labels.sectionNames.count)
         for index in labels.sectionWordings(sharingWordsWith: words) {
             let wording = labels.sectionWordings[index]
             guard !noteOnly || wording.words.count >= Self.noteWords else { continue }
-            best[wording.section] = max(best[wording.section] ?? 0, labels.sectionCoverage(words, wording))
+            best[wording.sectionIndex] = max(best[wording.sectionIndex], labels.sectionCoverage(words, wording))
         }
         // Mostly other words ("Agency A practitioner name"): a row of the section, not its heading.
-        for (section, _) in best where 2 * words.intersectionCount(sectionWords(section)) < words.count {
+        for section in best.indices where best[section] > 0 && 2 * words.intersectionCount(labels.sectionWordList[section]) < words.count {
             best[section] = 0
         }
-        return best.filter { $0.value > 0 }.sorted { $0.value > $1.value }
+        return best.indices.filter { best[$0] > 0 }.map { (key: labels.sectionNames[$0], value: best[$0]) }.sorted { $0.value > $1.value }
     }
 
     /// The sections whose heading this short text could be, however close they run.
@@ -184,7 +185,7 @@ final class LabelMatcher {
     /// line ending in a colon is a label even when no field's wording is like it.
     func isBoundary(_ text: String) -> Bool {
         if let known = boundaryCache[text] { return known }
-        let found = findBoundary(text)
+        let found = labels.shared.isBoundary(text) { findBoundary(text) }
         boundaryCache[text] = found
         return found
     }
@@ -281,7 +282,7 @@ final class LabelMatcher {
 
     func words(_ text: String) -> WordSet {
         if let known = wordsCache[text] { return known }
-        let words = labels.wordSet(labels.words.words(text)) { word in
+        let words = labels.wordSet(labels.shared.words(text) { labels.words.words(text) }) { word in
             if let id = unknownWords[word] { return id }
             let id = Int32(labels.vocabulary.count + unknownWords.count)
             unknownWords[word] = id

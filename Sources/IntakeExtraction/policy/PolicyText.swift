@@ -18,7 +18,7 @@ struct PolicyText {
         lines[i].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     }
 
-    func isTableRow(_ i: Int) -> Bool { lines[i].contains("\t") }
+    func isTableRow(_ i: Int) -> Bool { lines[i].containsASCII("\t") }
 
     /// Whitespace collapsed per cell; a cell's lines are joined with spaces, except that the
     /// fragments of an e-mail address wrapped in a narrow PDF column are glued back together.
