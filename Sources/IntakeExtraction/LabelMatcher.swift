@@ -310,11 +310,13 @@ final class LabelMatcher {
     }
 
     private func longMatches(_ n: String) -> [Int] {
-        guard n.count >= 4 else { return [] }
+        // Counted once: `count` walks the whole text, and the loop asked for it per wording.
+        let count = n.count
+        guard count >= 4 else { return [] }
         var best: [Int] = []
         var bestLength = 0
-        for (wording, field) in labels.long where continuesLabel(n, wording) || (n.count >= Self.truncatedMinimum && wording.hasPrefix(n)) {
-            let length = min(wording.count, n.count)
+        for (wording, field) in labels.long where continuesLabel(n, wording) || (count >= Self.truncatedMinimum && wording.hasPrefix(n)) {
+            let length = min(wording.count, count)
             if length > bestLength { best = [field]; bestLength = length }
             else if length == bestLength { best.append(field) }
         }

@@ -7,20 +7,28 @@ extension CaseRecord {
     public func jsonLine() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json(_ value: some Encodable) throws -> String {
-            String(decoding: try encoder.encode(value), as: UTF8.self)
+        var out = JSONText()
+        out.raw("{")
+        out.key("schema"); out.string(schema)
+        out.raw(","); out.key("source"); try out.encoded(source, with: encoder)
+        out.raw(","); out.key("kind"); out.string(kind)
+        out.raw(","); out.key("partnership"); out.string(partnership)
+        out.raw(","); out.key("mapping"); out.string(mapping)
+        if let mappingVersion { out.raw(","); out.key("mapping_version"); out.string(mappingVersion) }
+        out.raw(","); out.key("fields"); out.raw("{")
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.key(field.key)
+            if !out.plain(field.value) { try out.encoded(field.value, with: encoder) }
         }
-        var members: [(String, String)] = [
-            ("schema", try json(schema)), ("source", try json(source)), ("kind", try json(kind)),
-            ("partnership", try json(partnership)), ("mapping", try json(mapping)),
-        ]
-        if let mappingVersion { members.append(("mapping_version", try json(mappingVersion))) }
-        let fieldMembers = try fields.map { "\(JSONText.quoted($0.key)):\(try JSONText.plain($0.value) ?? json($0.value))" }
-        members.append(("fields", "{" + fieldMembers.joined(separator: ",") + "}"))
-        if let provenance { members.append(("provenance", try JSONText.provenance(provenance) ?? json(provenance))) }
-        members.append(("findings", try json(findings)))
-        members.append(("status", try json(status)))
-        let body = members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
-        return Data(("{" + body + "}\n").utf8)
+        out.raw("}")
+        if let provenance {
+            out.raw(","); out.key("provenance")
+            if !out.provenance(provenance) { try out.encoded(provenance, with: encoder) }
+        }
+        out.raw(","); out.key("findings"); try out.encoded(findings, with: encoder)
+        out.raw(","); out.key("status"); out.string(status.rawValue)
+        out.raw("}\n")
+        return Data(out.bytes)
     }
 }

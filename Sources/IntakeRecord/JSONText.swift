@@ -1,75 +1,98 @@
-/// JSON text written directly for the commonest values, the same bytes as `JSONEncoder` with
-/// `.withoutEscapingSlashes` writes: a record's field keys and plain values went through a
-/// separate `JSONEncoder.encode` each, 4 % of all CPU.
-enum JSONText {
+import Foundation
+
+/// JSON written straight into bytes for what a record holds most of (keys, text, numbers,
+/// provenance), the same bytes as `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes`
+/// writes; `JSONEncoder` writes the rest. Encoding every key and value on its own cost 4 % of
+/// all CPU.
+struct JSONText {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func raw(_ text: String) { bytes += text.utf8 }
+
     /// A string literal: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
     /// `\u00xx` (lower-case hex), every other byte as it is.
-    static func quoted(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            out.reserveCapacity(bytes.count + 2)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                case 0x08: out += Array("\\b".utf8)
-                case 0x09: out += Array("\\t".utf8)
-                case 0x0A: out += Array("\\n".utf8)
-                case 0x0C: out += Array("\\f".utf8)
-                case 0x0D: out += Array("\\r".utf8)
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                default: out.append(byte)
-                }
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0..<0x20:
+                bytes += Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]]
+            default: bytes.append(byte)
             }
-            out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A field value's JSON when it is text, a date, a number or yes/no; nil for the others,
-    /// which `JSONEncoder` writes.
-    static func plain(_ value: FieldValue) -> String? {
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    mutating func string(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
+    /// `"name":`
+    mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func encoded(_ value: some Encodable, with encoder: JSONEncoder) throws {
+        bytes += try encoder.encode(value)
+    }
+
+    /// A field value when it is text, a date, a number or yes/no; false (nothing written) for
+    /// the others, which `JSONEncoder` writes.
+    mutating func plain(_ value: FieldValue) -> Bool {
         switch value {
-        case .text(let text), .date(let text): quoted(text)
-        case .integer(let number): String(number)
-        case .boolean(let answer): answer ? "true" : "false"
-        case .list, .signature, .stages: nil
+        case .text(let text), .date(let text): string(text)
+        case .integer(let number): raw(String(number))
+        case .boolean(let answer): raw(answer ? "true" : "false")
+        case .list, .signature, .stages: return false
         }
+        return true
     }
 
-    /// The provenance map, keys sorted as `.sortedKeys` sorts them; nil when a key is not ASCII
-    /// or a confidence is not a plain decimal, which `JSONEncoder` then writes.
-    static func provenance(_ map: [String: Provenance]) -> String? {
-        guard map.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
-        var members: [String] = []
-        members.reserveCapacity(map.count)
-        for key in map.keys.sorted() {
-            guard let value = provenance(map[key]!) else { return nil }
-            members.append(quoted(key) + ":" + value)
+    /// The provenance map, keys sorted as `.sortedKeys` sorts them; false (nothing written)
+    /// when a key is not ASCII or a confidence is not a plain decimal.
+    mutating func provenance(_ map: [String: Provenance]) -> Bool {
+        guard map.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }),
+              map.values.allSatisfy({ $0.confidence.map { Self.decimal($0) != nil } ?? true }) else { return false }
+        bytes.append(UInt8(ascii: "{"))
+        for (index, key) in map.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            self.key(key)
+            provenance(map[key]!)
         }
-        return "{" + members.joined(separator: ",") + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return true
     }
 
     /// One provenance, members in sorted order and absent ones left out, as the synthesised
-    /// `Encodable` with `.sortedKeys` writes it.
-    private static func provenance(_ value: Provenance) -> String? {
-        var members: [String] = []
-        func add(_ key: String, _ json: String?) { if let json { members.append("\"\(key)\":" + json) } }
-        add("cell", value.cell.map(String.init))
-        if let confidence = value.confidence {
-            guard let number = decimal(confidence) else { return nil }
-            add("confidence", number)
-        }
-        add("field", value.field.map(quoted))
-        add("match", value.match.map(quoted))
-        add("page", value.page.map(String.init))
-        add("part", value.part.map(quoted))
-        add("row", value.row.map(String.init))
-        add("table", value.table.map(String.init))
-        add("via", value.via.map(quoted))
-        return "{" + members.joined(separator: ",") + "}"
+    /// `Encodable` writes it.
+    private mutating func provenance(_ value: Provenance) {
+        var first = true
+        if let cell = value.cell { member("cell", &first); raw(String(cell)) }
+        if let confidence = value.confidence { member("confidence", &first); raw(Self.decimal(confidence)!) }
+        if let field = value.field { member("field", &first); string(field) }
+        if let match = value.match { member("match", &first); string(match) }
+        if let page = value.page { member("page", &first); raw(String(page)) }
+        if let part = value.part { member("part", &first); string(part) }
+        if let row = value.row { member("row", &first); raw(String(row)) }
+        if let table = value.table { member("table", &first); raw(String(table)) }
+        if let via = value.via { member("via", &first); string(via) }
+        raw(first ? "{}" : "}")
+    }
+
+    /// `{` before an object's first member, `,` before the others, then the member's key.
+    private mutating func member(_ name: String, _ first: inout Bool) {
+        bytes.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        first = false
+        key(name)
     }
 
     /// A finite number as `JSONEncoder` writes it where Swift's shortest form has no exponent:
