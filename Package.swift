@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
-        // zlib, to look inside a PDF's compressed streams before poppler reads them.
+        // zlib: a DOCX's parts, and a PDF's compressed streams looked into before poppler reads them.
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux calls behind _GNU_SOURCE (renameat2, file leases), for the inbox.
         .systemLibrary(name: "CLinux"),
@@ -34,10 +34,9 @@ let package = Package(
         .target(name: "IntakeErrors"),
         // The one document model every reader produces.
         .target(name: "IntakeDocument", dependencies: ["IntakeErrors"]),
-        // DOCX (libxml2 + ZIPFoundation), PDF (poppler-glib) and e-mail (GMime) readers.
+        // DOCX (libxml2, zlib), PDF (poppler-glib) and e-mail (GMime) readers.
         .target(name: "IntakeReaders", dependencies: [
             "IntakeDocument", "CLibXML2", "CPoppler", "CGMime", "CZlibInflate",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The output contract: case records, fields, findings.

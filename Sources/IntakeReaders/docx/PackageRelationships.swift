@@ -56,7 +56,8 @@ struct PackageRelationships: Sendable {
 
     /// Resolves a relative target against a directory, folding `.` and `..`.
     static func resolve(_ target: String, from directory: String) -> String {
-        let decoded = target.removingPercentEncoding ?? target
+        // Foundation's decoding bridges through NSString; most targets have nothing to decode.
+        let decoded = target.containsASCII("%") ? target.removingPercentEncoding ?? target : target
         var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in decoded.split(separator: "/") {
             switch segment {

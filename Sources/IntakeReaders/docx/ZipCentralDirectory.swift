@@ -1,30 +1,36 @@
 import Foundation
 import IntakeDocument
 
-/// An independent walk of a ZIP file's central directory, done before ZIPFoundation opens it.
+/// A ZIP file's central directory, read straight from the bytes: every entry's name, sizes,
+/// checksum, method and where its data lies, for ``ZipPackage`` to inflate with zlib.
 ///
-/// ZIPFoundation silently stops listing at an encrypted entry and opens duplicate names without
-/// complaint, so the checks that must see every entry (count, encryption, duplicate names) read
-/// the directory here, straight from the bytes. It also traps (rather than throws) on offsets and
-/// sizes past `Int64.max`, so every offset and size it will use is checked here first: the
-/// directory, each local header and each entry's data must lie inside the file.
+/// Every entry is seen (count, encryption, duplicate names are checked on all of them), and
+/// every offset and size is checked before it is used: the directory, each local header and
+/// each entry's data must lie inside the file.
 ///
 /// All arithmetic on values read from the file is done in `UInt64` and compared against the
 /// file size before any conversion to `Int`: no value from the file can overflow or trap.
 /// Error messages name entries by their position, never by the name the sender chose.
 struct ZipCentralDirectory {
     struct Record {
+        enum Kind { case file, directory, symlink }
+
         var name: String
-        var encrypted: Bool
+        var kind: Kind
         var compressedSize: UInt64
         var uncompressedSize: UInt64
+        var checksum: UInt32
+        /// The local header's compression method: 0 stored, 8 deflated.
+        var method: UInt16
+        /// Where the entry's data starts; its stored size (compressed, or inflated when stored) fits in the file.
+        var dataOffset: Int
     }
 
     /// A declared inflated size beyond this is not a real package part (1 TiB).
     static let absurdSize: UInt64 = 1 << 40
 
     private(set) var records: [Record] = []
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
 
     init(_ data: Data, limits: ReadLimits) throws {
         bytes = [UInt8](data)
@@ -56,6 +62,8 @@ struct ZipCentralDirectory {
             guard fits(UInt64(nameStart), UInt64(nameLength + extraLength + commentLength)) else {
                 throw Self.damagedDirectory
             }
+            // Names are read as UTF-8 whether or not flag bit 11 says so: OPC names are, and a
+            // part is found by the name its relationship gives.
             let name = String(decoding: bytes[nameStart..<(nameStart + nameLength)], as: UTF8.self)
             // Bit 0: encrypted; bit 6: strong encryption; method 99: WinZip AES.
             let encrypted = flags & 0x0001 != 0 || flags & 0x0040 != 0 || method == 99
@@ -67,8 +75,9 @@ struct ZipCentralDirectory {
                 throw IntakeError(.zipDuplicateName, "ZIP entry #\(index + 1) repeats the name of an earlier entry (ignoring case).")
             }
             let sizes = try entrySizes(at: position, extraStart: nameStart + nameLength, extraLength: extraLength, index: index)
-            records.append(Record(name: name, encrypted: encrypted,
-                                  compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed))
+            records.append(Record(name: name, kind: kind(at: position, name: name),
+                                  compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
+                                  checksum: u32(position + 16), method: sizes.method, dataOffset: sizes.dataOffset))
             position = nameStart + nameLength + extraLength + commentLength
         }
     }
@@ -84,7 +93,7 @@ struct ZipCentralDirectory {
     /// The effective sizes and local-header offset of one entry, with ZIP64 values (extra field
     /// 0x0001, holding only the fields whose 32-bit slot is all ones, in this order) applied.
     private func entrySizes(at position: Int, extraStart: Int, extraLength: Int, index: Int) throws
-        -> (compressed: UInt64, uncompressed: UInt64) {
+        -> (compressed: UInt64, uncompressed: UInt64, method: UInt16, dataOffset: Int) {
         var uncompressed = UInt64(u32(position + 24))
         var compressed = UInt64(u32(position + 20))
         var localHeader = UInt64(u32(position + 42))
@@ -92,7 +101,7 @@ struct ZipCentralDirectory {
             var cursor = zip64.lowerBound
             func next(_ value: inout UInt64) {
                 guard value == 0xFFFF_FFFF, cursor + 8 <= zip64.upperBound else { return }
-                // ZIPFoundation ignores a zero here and keeps the 32-bit value; so does this walk.
+                // A zero here is ignored and the 32-bit value kept.
                 let wide = u64(cursor)
                 if wide > 0 { value = wide }
                 cursor += 8
@@ -102,16 +111,39 @@ struct ZipCentralDirectory {
             next(&localHeader)
         }
         let damaged = IntakeError(.zipDamaged, "ZIP entry #\(index + 1) declares an offset or size outside the file.")
-        guard fits(localHeader, 30), fits(localHeader + 30, compressed), uncompressed <= Self.absurdSize else {
+        guard fits(localHeader, 30), u32(Int(localHeader)) == 0x0403_4B50, uncompressed <= Self.absurdSize else {
             throw damaged
         }
-        // ZIPFoundation picks the method from the local header and, for stored data, reads the
-        // directory's inflated size in 16 KB steps even past the end of the file: stored data
-        // must fit in the file, or a fake size of 2⁴⁰ costs 67 million empty reads.
-        if u16(Int(localHeader) + 8) == 0, !fits(localHeader + 30, uncompressed) {
-            throw damaged
+        // The local header's own name and extra lengths (16-bit each) say where the data starts.
+        let header = Int(localHeader)
+        let dataOffset = UInt64(header + 30 + Int(u16(header + 26)) + Int(u16(header + 28)))
+        // The method is the local header's; stored data is read at its inflated size, which
+        // must then fit in the file (a fake size of 2⁴⁰ would otherwise be read, or allocated).
+        let method = u16(header + 8)
+        guard fits(dataOffset, compressed), method != 0 || fits(dataOffset, uncompressed) else { throw damaged }
+        return (compressed, uncompressed, method, Int(dataOffset))
+    }
+
+    /// File, folder or symbolic link: by the Unix mode in the external attributes when the
+    /// entry was made on Unix or macOS, else a folder only by a name ending in "/" (or the
+    /// MS-DOS folder attribute).
+    private func kind(at position: Int, name: String) -> Record.Kind {
+        let system = u16(position + 4) >> 8
+        let attributes = u32(position + 38)
+        let folderName = name.hasSuffix("/")
+        switch system {
+        case 3, 19:
+            switch (attributes >> 16) & 0o170000 {
+            case 0o100000: return .file
+            case 0o040000: return .directory
+            case 0o120000: return .symlink
+            default: return folderName ? .directory : .file
+            }
+        case 0:
+            return folderName || attributes >> 4 == 0x01 ? .directory : .file
+        default:
+            return folderName ? .directory : .file
         }
-        return (compressed, uncompressed)
     }
 
     /// The data range of the first ZIP64 extended-information block in an extra field.
@@ -141,9 +173,8 @@ struct ZipCentralDirectory {
 
     /// The ZIP64 entry count and directory offset, when the file has a ZIP64 locator.
     ///
-    /// ZIPFoundation reads the ZIP64 record at the fixed place just before the locator (and only
-    /// when it says version 4.5 or later) whatever the locator's own offset says; this walk must
-    /// see the same directory, so a record anywhere else is damage.
+    /// The ZIP64 record is read at the fixed place just before the locator (and only when it says
+    /// version 4.5 or later); a locator pointing anywhere else is damage.
     private func zip64Directory(endOffset: Int) throws -> (UInt64, UInt64)? {
         let locator = endOffset - 20
         guard locator >= 0, u32(locator) == 0x0706_4B50 else { return nil }
