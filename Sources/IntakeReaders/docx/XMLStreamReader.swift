@@ -37,9 +37,11 @@ final class XMLStreamReader {
     private(set) var isEmptyElement = false
 
     /// "<!DOCTYPE" in UTF-8, UTF-16LE and UTF-16BE: the encodings a package part may use.
-    private static let doctypeMarkers: [[UInt8]] = {
+    /// `<!DOCTYPE` in UTF-8 and in both UTF-16s, each with where its `!` is (rare in XML, so
+    /// the search jumps from one to the next).
+    private static let doctypeMarkers: [(bytes: [UInt8], bang: Int)] = {
         let ascii = Array("<!DOCTYPE".utf8)
-        return [ascii, ascii.flatMap { [$0, 0] }, ascii.flatMap { [0, $0] }]
+        return [(ascii, 1), (ascii.flatMap { [$0, 0] }, 2), (ascii.flatMap { [0, $0] }, 3)]
     }()
 
     /// - parameter partName: how errors name the part: ``ZipPackage/describe(_:)``, never a raw
@@ -54,7 +56,7 @@ final class XMLStreamReader {
         data.copyBytes(to: bytes)
         // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
         // sees the bytes also covers DTDs whose entity tricks would fail the parse first.
-        if Self.doctypeMarkers.contains(where: { Self.contains(UnsafeRawBufferPointer(bytes), $0) }) {
+        if Self.doctypeMarkers.contains(where: { ByteSearch.first($0.bytes, anchor: $0.bang, in: UnsafeRawBufferPointer(bytes)) != nil }) {
             bytes.deallocate()
             throw IntakeError(.xmlDoctype, "The \(partName) declares a DOCTYPE, which a DOCX part never needs; the file was refused.")
         }
@@ -68,21 +70,6 @@ final class XMLStreamReader {
         self.partName = partName
         self.maxDepth = limits.maxXMLDepth
         reader = made
-    }
-
-    /// A byte search on the copy (`Data.range(of:)`'s generic search cost 1 % of all CPU).
-    private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var start = 0
-        while start <= haystack.count - needle.count {
-            if haystack[start] == first {
-                var i = 1
-                while i < needle.count, haystack[start + i] == needle[i] { i += 1 }
-                if i == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 
     // The reader first: it may still point into the bytes until it is freed.

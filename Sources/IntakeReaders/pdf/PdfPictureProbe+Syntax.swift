@@ -112,21 +112,10 @@ enum PdfBytes {
     /// Part of a name or a keyword.
     static func isRegular(_ byte: UInt8) -> Bool { !isWhite(byte) && !isDelimiter(byte) }
 
-    /// First `needle` at or after `from` and ending by `end`: `memchr` for its first byte, then
-    /// `memcmp` (glibc's `memmem` is behind `_GNU_SOURCE`).
-    static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first, let rest = needle.baseAddress else { return nil }
-        var at = from
-        while end - at >= needle.count, let hit = memchr(base + at, Int32(first), end - at - needle.count + 1) {
-            at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if memcmp(base + at, rest, needle.count) == 0 { return at }
-            at += 1
-        }
-        return nil
-    }
-
+    /// First `needle` at or after `from` and ending by `end`.
     static func find(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-        find(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: from, to: end)
+        ByteSearch.first(UnsafeRawBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+                         in: UnsafeRawBufferPointer(bytes), from: from, to: end)
     }
 
     /// First `name` as a whole name (not the start of a longer one: `/Image`, not `/ImageB`).
