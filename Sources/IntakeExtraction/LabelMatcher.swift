@@ -273,7 +273,7 @@ final class LabelMatcher {
         // `prefix` stops at the limit; `text.count` would walk a pages-long value to its end.
         let prefix = text.prefix(labels.longestWording + Self.headSlack)
         let head = prefix.endIndex == text.endIndex ? text : String(prefix)
-        let n = LabelText.normalize(head)
+        let n = labels.shared.normalized(head) { LabelText.normalize(head) }
         normalizedCache[text] = n
         return n
     }

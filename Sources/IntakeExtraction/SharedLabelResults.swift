@@ -4,7 +4,7 @@ import Foundation
 /// document of the form, on every thread: a form's printed labels and headings recur in every
 /// submission, and working them out again for each document was a tenth of all CPU.
 ///
-/// Only answers that depend on the text alone are kept (``LabelMatcher`` keeps the rest per
+/// Only answers that depend on the text alone (and the form) are kept (``LabelMatcher`` keeps the rest per
 /// document), so what a document gets cannot depend on which documents came before it. Memory
 /// stays bounded: texts longer than ``maxTextBytes`` are not kept (they are values, not
 /// labels), and a table that holds ``maxEntries`` takes no more.
@@ -21,6 +21,7 @@ final class SharedLabelResults: @unchecked Sendable {
     private var sections: [SectionKey: String?] = [:]
     private var boundaries: [String: Bool] = [:]
     private var words: [String: Set<String>] = [:]
+    private var normalized: [String: String] = [:]
     private let lock = NSLock()
 
     func section(_ key: SectionKey, orFind find: () -> String?) -> String? {
@@ -33,6 +34,10 @@ final class SharedLabelResults: @unchecked Sendable {
 
     func words(_ text: String, orFind find: () -> Set<String>) -> Set<String> {
         remembered(text, text, in: \.words, orFind: find)
+    }
+
+    func normalized(_ text: String, orFind find: () -> String) -> String {
+        remembered(text, text, in: \.normalized, orFind: find)
     }
 
     /// The kept answer, or `find`'s (run outside the lock, so threads wait only on look-ups).
