@@ -85,9 +85,34 @@ struct PdfPictureProbeTests {
         #expect(PdfPictureProbe.mayHoldPictures(pdf(page, streams: [("/Filter [/FlateDecode /ASCII85Decode]", text)])))
         #expect(PdfPictureProbe.mayHoldPictures(pdf(page, streams: [("/Filter 7 0 R", text)])))
         #expect(PdfPictureProbe.mayHoldPictures(pdf(page, streams: [("/Filter /FlateDecode /DecodeParms << /Predictor 12 >>", text)])))
+        // A name holding "obj" after the filter must not cut the dictionary short (the stream
+        // would be searched compressed), nor a comment hide the stream keyword.
+        let inline = Self.deflate(Array("q BI /W 1 /H 1 /BPC 1 /IM true ID \u{80} EI Q".utf8))
+        #expect(PdfPictureProbe.mayHoldPictures(pdf(page, streams: [("/Filter /FlateDecode /Resources << /XObject << /Xobj1 9 0 R >> >>", inline)])))
+        #expect(!PdfPictureProbe.mayHoldPictures(pdf(page, streams: [("/Filter /FlateDecode /Resources << /XObject << /Xobj1 9 0 R >> >>", text)])))
+        var commented = Array(pdf(page))
+        let trailer = try #require(Data(commented).range(of: Data("trailer".utf8))).lowerBound
+        commented.insert(contentsOf: Array("9 0 obj\n<< /Filter /FlateDecode /Length \(inline.count) >>\n% a note\nstream\n".utf8) + inline
+                         + Array("\nendstream\nendobj\n".utf8), at: trailer)
+        #expect(PdfPictureProbe.mayHoldPictures(Data(commented)))
         // Names that only begin like /Image, and a font program full of bytes, do not count.
         #expect(!PdfPictureProbe.mayHoldPictures(pdf(page + ["<< /ProcSet [/PDF /Text /ImageB /ImageC] >>"],
                                                      streams: [("/Length1 40 /Filter /FlateDecode", Array(repeating: 0x42, count: 40))])))
+    }
+
+    @Test("Streams inflating past 128 MiB in all are not all read: the pass runs")
+    func inflationBudget() {
+        let zeros = Self.deflate([UInt8](repeating: 0x20, count: 30 << 20))
+        func file(_ streams: Int) -> Data {
+            var bytes = Array("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
+            for index in 0..<streams {
+                bytes += Array("\(index + 2) 0 obj\n<< /Filter /FlateDecode /Length \(zeros.count) >>\nstream\n".utf8)
+                bytes += zeros + Array("\nendstream\nendobj\n".utf8)
+            }
+            return Data(bytes + Array("trailer\n<< /Root 1 0 R >>\n%%EOF\n".utf8))
+        }
+        #expect(!PdfPictureProbe.mayHoldPictures(file(3)))
+        #expect(PdfPictureProbe.mayHoldPictures(file(5)))
     }
 
     @Test("ASCII85 decodes full and short groups, z and white space, and refuses what is not ASCII85")

@@ -39,6 +39,13 @@ import ZIPFoundation
         #expect(package.partNames == ["word/document.xml", "word/media/stored.bin", "word/media/", "word/link.xml", "empty.xml"])
     }
 
+    @Test func aNameRepeatedWithALeadingSlashIsADuplicate() throws {
+        let data = try Self.archive([("word/document.xml", .file, Data("a".utf8), .deflate),
+                                     ("/Word/document.xml", .file, Data("b".utf8), .deflate)])
+        let error = try #require(throws: IntakeError.self) { _ = try ZipPackage(data, limits: .default) }
+        #expect(error.code == .zipDuplicateName)
+    }
+
     /// The local header's own name length says where the data starts: 40 bytes too long, zlib
     /// starts inside the stream and the part must come out damaged, not as other bytes.
     @Test func dataMisplacedByItsLocalHeaderIsDamaged() throws {

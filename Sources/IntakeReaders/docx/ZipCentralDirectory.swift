@@ -70,8 +70,9 @@ struct ZipCentralDirectory {
             if encrypted {
                 throw IntakeError(.zipEncrypted, "ZIP entry #\(index + 1) is encrypted; Intake reads only unencrypted packages.")
             }
-            // OPC part names are case-insensitive: two spellings of one name are an attack or damage.
-            guard seen.insert(name.lowercased()).inserted else {
+            // OPC part names are case-insensitive, with or without a leading slash: two spellings
+            // of one name are an attack or damage.
+            guard seen.insert((name.hasPrefix("/") ? String(name.dropFirst()) : name).lowercased()).inserted else {
                 throw IntakeError(.zipDuplicateName, "ZIP entry #\(index + 1) repeats the name of an earlier entry (ignoring case).")
             }
             let sizes = try entrySizes(at: position, extraStart: nameStart + nameLength, extraLength: extraLength, index: index)

@@ -85,7 +85,7 @@ final class ZipPackage {
         guard intake_inflate_init_raw(&stream) == Z_OK else { return false }
         defer { inflateEnd(&stream) }
         stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
-        stream.avail_in = uInt(input.count)
+        stream.avail_in = uInt(min(input.count, Int(UInt32.max)))
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer -> (Int32, Int) in

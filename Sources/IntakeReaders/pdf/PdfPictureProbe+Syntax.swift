@@ -59,7 +59,8 @@ enum PdfStreamKind: Equatable {
 /// `z` for four zero bytes, white space anywhere, ending at `~>`.
 enum PdfASCII85 {
     /// Decodes from the start of `input` into `output`; the number of input bytes up to and
-    /// including `~>`, or nil when a character is out of range or there is no end.
+    /// including `~>`, or nil when a character is out of range, there is no end, or the output
+    /// passes ``PdfPictureProbe/maxInflatedBytes``.
     static func decode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
         output.removeAll(keepingCapacity: true)
         var group: UInt64 = 0, count = 0, index = 0
@@ -78,6 +79,7 @@ enum PdfASCII85 {
                 if count > 0 { flush(count) }
                 return index + 1
             }
+            guard output.count <= PdfPictureProbe.maxInflatedBytes else { return nil }
             if byte == UInt8(ascii: "z"), count == 0 {
                 output += [0, 0, 0, 0]
                 continue

@@ -20,10 +20,13 @@ import Foundation
 enum PdfPictureProbe {
     /// Largest inflated stream looked into; a larger one is not read and the pass runs.
     static let maxInflatedBytes = 32 << 20
+    /// All streams of a file together: past this the probe stops and the pass runs (a small
+    /// hostile file of many highly compressed streams must not cost more than poppler would).
+    static let maxTotalInflatedBytes = 128 << 20
 
     static func mayHoldPictures(_ data: Data) -> Bool {
         data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
             return ProbeScan(bytes: UnsafeBufferPointer(start: base, count: raw.count)).mayHoldPictures()
         }
     }
@@ -36,17 +39,23 @@ private struct ProbeScan {
     func mayHoldPictures() -> Bool {
         // Reused for every stream of the file: ASCII85 decoded, then inflated.
         var decoded: [UInt8] = [], inflated: [UInt8] = []
-        var objectsStart = 0, searchFrom = 0
+        var objectsStart = 0, searchFrom = 0, inflatedTotal = 0
         while let keyword = PdfBytes.find("stream", in: bytes, from: searchFrom, to: bytes.count) {
             searchFrom = keyword + 6
             guard let dataStart = streamData(after: keyword) else {
-                if isStreamKeyword(at: keyword) { return true }  // a stream whose data cannot be found
+                // A stream whose data cannot be found, or a keyword this walk cannot place (after
+                // a comment, say): unsure.
+                if isStreamKeyword(at: keyword) || looksLikeStreamKeyword(at: keyword) { return true }
                 continue
             }
             if PdfBytes.objectTextMayHold(UnsafeBufferPointer(rebasing: bytes[objectsStart..<keyword])) { return true }
             let dictionary = UnsafeBufferPointer(rebasing: bytes[dictionaryStart(before: keyword, from: objectsStart)..<keyword])
             let kind = PdfStreamKind(dictionary: dictionary)
             guard let end = streamEnd(kind, at: dataStart, decoded: &decoded, inflated: &inflated) else { return true }
+            inflatedTotal += decoded.count + inflated.count
+            decoded.removeAll(keepingCapacity: true)
+            inflated.removeAll(keepingCapacity: true)
+            guard inflatedTotal <= PdfPictureProbe.maxTotalInflatedBytes else { return true }
             objectsStart = end
             searchFrom = max(searchFrom, objectsStart)
         }
@@ -99,6 +108,12 @@ private struct ProbeScan {
         return index >= 1 && bytes[index] == UInt8(ascii: ">") && bytes[index - 1] == UInt8(ascii: ">")
     }
 
+    /// `stream` standing alone (not the tail of `endstream`) before an end of line, wherever it is.
+    private func looksLikeStreamKeyword(at keyword: Int) -> Bool {
+        let alone = keyword == 0 || !PdfBytes.isRegular(bytes[keyword - 1])
+        return alone && keyword + 6 < bytes.count && (bytes[keyword + 6] == 0x0D || bytes[keyword + 6] == 0x0A)
+    }
+
     /// Where a stream's data starts: after the keyword's end of line. Nil when this `stream` is
     /// not the keyword, or is one with no end of line after it.
     private func streamData(after keyword: Int) -> Int? {
@@ -110,12 +125,14 @@ private struct ProbeScan {
         return bytes[index] == 0x0A ? index + 1 : nil
     }
 
-    /// The start of the object that owns the stream: its last `obj` keyword, so the dictionary
-    /// read is the stream's own and not an earlier object's.
+    /// The start of the object that owns the stream: its last `obj` keyword (as a keyword: white
+    /// space before it, no name or word going on after it, so neither `endobj` nor `/Xobj1`),
+    /// so the dictionary read is the stream's own and not an earlier object's.
     private func dictionaryStart(before keyword: Int, from lowest: Int) -> Int {
         var index = keyword - 3
         while index >= lowest {
-            if bytes[index] == UInt8(ascii: "o"), bytes[index + 1] == UInt8(ascii: "b"), bytes[index + 2] == UInt8(ascii: "j") {
+            if bytes[index] == UInt8(ascii: "o"), bytes[index + 1] == UInt8(ascii: "b"), bytes[index + 2] == UInt8(ascii: "j"),
+               index > 0, PdfBytes.isWhite(bytes[index - 1]), !PdfBytes.isRegular(bytes[index + 3]) {
                 return index + 3
             }
             index -= 1
