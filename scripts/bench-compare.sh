@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Compares release builds' CPU at one job, alternating their runs, on the DOCX and PDF files
 # of samples/, ../shared/forms/filled three times and corpus/dev (267 files), and runs the
-# reading floor (../shared/bench/floor.sh) on the same files. Prints each build's best and
-# every run (CPU-seconds, user + sys): the machine has no hardware counters, so the best of
-# several alternated runs is the figure to compare.
+# reading floor (../shared/bench/floor.sh) on the same files in the same rounds. Prints each
+# build's and the floor's median, best and every run (CPU-seconds, user + sys), and the median
+# against the floor's: the machine has no hardware counters and is noisy, so medians of several
+# alternated runs are the figures to compare.
 #   scripts/bench-compare.sh RUNS BINARY...    e.g. scripts/bench-compare.sh 5 /tmp/old/intake .build/release/intake
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,17 @@ for _ in $(seq 1 "$runs"); do
         /usr/bin/time -f "%U %S" -o "$report" "$binary" extract "$corpus" --as-of 2026-11-20 --quiet --jobs 1 > /dev/null 2>&1 || true
         echo "$binary $(tail -n 1 "$report" | awk '{ print $1 + $2 }')"
     done
-done | awk '{ runs[$1] = runs[$1] " " $2; if (!($1 in best) || $2 < best[$1]) best[$1] = $2 }
-            END { for (b in best) printf "%s: best %.2f CPU-s; runs%s\n", b, best[b], runs[b] }'
+    # The floor in the same rounds, so that it meets the same moments of a noisy machine.
+    echo "floor $(bash ../shared/bench/floor.sh $(find "$corpus" -type f) 2>&1 > /dev/null | tail -n 1 | awk '{ print $5 + $8 }')"
+done | python3 -c '
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+for line in sys.stdin:
+    name, seconds = line.split()
+    runs[name].append(float(seconds))
+floor = statistics.median(runs["floor"])
+for name, values in runs.items():
+    median = statistics.median(values)
+    print(f"{name}: median {median:.2f} CPU-s ({median / floor:.1f}x the floor), best {min(values):.2f}; runs", *values)
+'
 rm -f "$report"
-bash ../shared/bench/floor.sh $(find "$corpus" -type f) 2>&1 > /dev/null | tail -n 1

@@ -143,24 +143,21 @@ struct MarkedText {
     private func locateASCII(_ wordings: [String]) -> Range<Int>? {
         let text = Array(flat.utf8)
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        for needle in wordings where !needle.isEmpty {
-            let word = Array(needle.utf8)
-            guard word.count <= text.count else { continue }
-            // After a match that is not a whole word, on from its end, as `range(of:)` is used above.
-            var lower = 0
-            while lower + word.count <= text.count {
-                guard text[lower] == word[0], text[lower..<(lower + word.count)].elementsEqual(word) else {
-                    lower += 1
-                    continue
+        return text.withUnsafeBytes { haystack in
+            for needle in wordings where !needle.isEmpty {
+                let word = Array(needle.utf8)
+                // After a match that is not a whole word, on from its end, as `range(of:)` is used above.
+                var from = 0
+                while let lower = ByteSearch.first(word, in: haystack, from: from) {
+                    let upper = lower + word.count
+                    if (lower == 0 || !isLetter(text[lower - 1])) && (upper >= text.count || !isLetter(text[upper])) {
+                        return lower..<upper
+                    }
+                    from = upper
                 }
-                let upper = lower + word.count
-                if (lower == 0 || !isLetter(text[lower - 1])) && (upper >= text.count || !isLetter(text[upper])) {
-                    return lower..<upper
-                }
-                lower = upper
             }
+            return nil
         }
-        return nil
     }
 
     /// ☒ or ☐ just before the option (spaces between allowed, on the same line).

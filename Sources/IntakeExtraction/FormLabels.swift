@@ -50,9 +50,8 @@ struct FormLabels: Sendable {
     /// scores 0 against a wording it shares no word with, so only those need scoring.
     private let wordingsByWord: WordIndex
     private let sectionWordingsByWord: WordIndex
-    /// Per section, the words of all its wordings (asked for on every heading looked at).
-    let sectionWordSets: [String: WordSet]
-    /// The sections that have wordings, and each one's words in ``sectionWordSets``, by index.
+    /// The sections that have wordings, and by the same index the words of all each one's
+    /// wordings (asked for on every heading looked at).
     let sectionNames: [String]
     let sectionWordList: [WordSet]
     /// The words of the signature rows' wordings: a value holding none of them hides no
@@ -156,9 +155,13 @@ struct FormLabels: Sendable {
         self.sectionNames = names
         self.sectionWordings = sectionWordings
         sectionWordingsByWord = WordIndex(sectionWordings.map(\.words), vocabulary: vocabulary.count)
-        sectionWordSets = sectionWords.mapValues(ids)
         sectionWordList = names.map { ids(sectionWords[$0]!) }
         signatureWords = wordings.filter { mapping.fields[$0.field].type == .signature }.reduce(into: WordSet()) { $0.formUnion($1.words) }
+    }
+
+    /// The words of all a section's wordings; none for a section without wordings.
+    func sectionWords(_ section: String) -> WordSet {
+        sectionNames.firstIndex(of: section).map { sectionWordList[$0] } ?? WordSet()
     }
 
     /// A text's words as ids: the form's own, and `unknown` for the rest (a ``LabelMatcher``

@@ -34,7 +34,7 @@ extension LabelMatcher {
         // more than the heading, it is a label only of a field printed with that heading.
         var allowed: Set<Int>?
         let headings = self.section(of: text).map { [$0] } ?? headingsLike(text)
-        if !headings.isEmpty, words.isSubset(of: headings.reduce(into: WordSet()) { $0.formUnion(sectionWords($1)) }) {
+        if !headings.isEmpty, words.isSubset(of: headings.reduce(into: WordSet()) { $0.formUnion(labels.sectionWords($1)) }) {
             allowed = headings.reduce(into: Set<Int>()) { $0.formUnion(labels.headingFields[$1] ?? []) }
         }
         let textWeight = labels.weight(of: words)
@@ -47,7 +47,7 @@ extension LabelMatcher {
             if let own = mapping.fields[wording.field].section, own != section {
                 if wording.bare {
                     s *= section == nil ? 0.95 : 0.8
-                } else if let section, words.isDisjoint(with: sectionWords(own).subtracting(sectionWords(section))) {
+                } else if let section, words.isDisjoint(with: labels.sectionWords(own).subtracting(labels.sectionWords(section))) {
                     // "Name of worker" under "Professional escalated to": a wording of the other
                     // party's row that the text does not name that party by is its own party's.
                     s *= 0.9
@@ -99,9 +99,5 @@ extension LabelMatcher {
         }
         let rows = words { $0 != field && mapping.fields[$0].section == party }
         return self.words(text).isDisjoint(with: words { $0 == field }.subtracting(rows))
-    }
-
-    func sectionWords(_ section: String) -> WordSet {
-        labels.sectionWordSets[section] ?? WordSet()
     }
 }

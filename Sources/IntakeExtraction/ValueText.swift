@@ -16,7 +16,7 @@ enum ValueText {
     /// The value with placeholder prompts removed and whitespace trimmed; nil when nothing is left.
     static func clean(_ text: String) -> String? {
         var lines: [String] = []
-        for line in nonEmptyLines(of: text) {
+        for line in text.nonEmptyLines {
             var kept = String(line)
             let bytes = Array(kept.utf8)
             let folds = bytes.contains { $0 >= 0x80 } && kept.unicodeScalars.contains(where: foldsToASCII)
@@ -33,20 +33,6 @@ enum ValueText {
     }
 
     private static let promptBytes = placeholders.map { ($0, Array($0.utf8)) }
-
-    /// The text's non-empty lines, as `split(separator: "\n")` gives them, cut at "\n" bytes
-    /// (splitting by character ran grapheme breaking over every value). A "\r\n" is one
-    /// character, which `split` does not cut, so such a text is split the old way.
-    private static func nonEmptyLines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: true) }
-        var lines: [Substring] = [], start = text.startIndex
-        for index in text.utf8.indices where text.utf8[index] == 0x0A {
-            if start < index { lines.append(text[start..<index]) }
-            start = text.utf8.index(after: index)
-        }
-        if start < text.endIndex { lines.append(text[start...]) }
-        return lines
-    }
 
     /// False only when the line surely lacks the (ASCII, lowercase) prompt in any case: a byte
     /// search spares Foundation's case-insensitive bridging for the lines without one. Other

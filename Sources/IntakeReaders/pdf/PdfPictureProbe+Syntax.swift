@@ -1,3 +1,4 @@
+import IntakeDocument
 import Foundation
 
 /// What a stream's dictionary says about reading it, for ``PdfPictureProbe``.

@@ -3,9 +3,9 @@ import Foundation
 /// Finding a byte string in a file's bytes: `memchr` (vectorised) for one byte of the needle,
 /// then `memcmp` around it. Anchoring on a byte that is rare in the haystack (`!` in XML, not
 /// `<`) keeps the comparisons few. (glibc's `memmem` is behind `_GNU_SOURCE`.)
-enum ByteSearch {
+public enum ByteSearch {
     /// The offset of the first `needle` in `haystack[from..<end]`, found by its byte at `anchor`.
-    static func first(_ needle: UnsafeRawBufferPointer, anchor: Int = 0, in haystack: UnsafeRawBufferPointer,
+    public static func first(_ needle: UnsafeRawBufferPointer, anchor: Int = 0, in haystack: UnsafeRawBufferPointer,
                       from: Int = 0, to end: Int? = nil) -> Int? {
         let end = end ?? haystack.count
         guard let base = haystack.baseAddress, let pattern = needle.baseAddress, anchor < needle.count,
@@ -22,7 +22,7 @@ enum ByteSearch {
         return nil
     }
 
-    static func first(_ needle: [UInt8], anchor: Int = 0, in haystack: UnsafeRawBufferPointer,
+    public static func first(_ needle: [UInt8], anchor: Int = 0, in haystack: UnsafeRawBufferPointer,
                       from: Int = 0, to end: Int? = nil) -> Int? {
         needle.withUnsafeBytes { first($0, anchor: anchor, in: haystack, from: from, to: end) }
     }
