@@ -26,4 +26,26 @@ public enum ByteSearch {
                       from: Int = 0, to end: Int? = nil) -> Int? {
         needle.withUnsafeBytes { first($0, anchor: anchor, in: haystack, from: from, to: end) }
     }
+
+    /// The offset of the needle's byte least frequent in English text (a space and "e" are
+    /// everywhere, "z" and a digit are not), for `anchor`: `memchr` then stops less often.
+    public static func rareAnchor(_ needle: UnsafeRawBufferPointer) -> Int {
+        var best = 0, bestRank = Int.max
+        for (offset, byte) in needle.enumerated() {
+            let rank = englishRank[Int(byte)]
+            if rank < bestRank { best = offset; bestRank = rank }
+        }
+        return best
+    }
+
+    /// Higher is more frequent: letters in order of English frequency (either case), then the space.
+    private static let englishRank: [Int] = {
+        var rank = [Int](repeating: 2, count: 256)
+        for (index, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() {
+            rank[Int(letter)] = 3 + index
+            rank[Int(letter) - 32] = 3 + index
+        }
+        rank[Int(UInt8(ascii: " "))] = 40
+        return rank
+    }()
 }

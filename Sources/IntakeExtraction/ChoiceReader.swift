@@ -66,8 +66,11 @@ struct MarkedText {
     let chars: [Character]
     /// `chars` with tabs and line breaks as spaces, for finding option words across wraps.
     private let flat: String
-    /// Every character one ASCII byte, so offsets into `flat`'s UTF-8 are offsets into `chars`.
-    private let isASCII: Bool
+    /// `flat`'s UTF-8, for searching it byte by byte.
+    private let flatBytes: [UInt8]
+    /// Every character one Unicode scalar (true of ☒, ☐ and letters typed as one code point):
+    /// then a byte search for ASCII words starts and ends its matches on characters.
+    private let isOneScalarPerCharacter: Bool
 
     init(_ text: String) {
         var folded: [Character] = []
@@ -77,7 +80,8 @@ struct MarkedText {
         }
         chars = folded
         flat = String(folded.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
-        isASCII = flat.utf8.count == folded.count
+        flatBytes = Array(flat.utf8)
+        isOneScalarPerCharacter = flat.unicodeScalars.count == folded.count
     }
 
     /// Lower case, plain quotes and dashes; whitespace folded to single spaces unless kept.
@@ -90,6 +94,9 @@ struct MarkedText {
             case "\u{2013}", "\u{2014}": out.append("-")
             case "\t", "\n": out.append(keepBreaks ? scalar : " ")
             case "\u{00A0}", "\r": out.append(" ")
+                // ASCII without the case tables: looking every scalar up cost 3 % of all CPU.
+            case "A"..."Z": out.append(Unicode.Scalar(scalar.value + 32)!)
+            case _ where scalar.isASCII: out.append(scalar)
             default: out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
@@ -124,7 +131,7 @@ struct MarkedText {
 
     /// The first whole-word occurrence of any of the wordings, as character offsets.
     func locate(_ wordings: [String]) -> Range<Int>? {
-        if isASCII, wordings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return locateASCII(wordings) }
+        if isOneScalarPerCharacter, wordings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return locateASCII(wordings) }
         for needle in wordings where !needle.isEmpty {
             var from = flat.startIndex
             while let range = flat.range(of: needle, range: from..<flat.endIndex) {
@@ -139,21 +146,31 @@ struct MarkedText {
         return nil
     }
 
-    /// ``locate(_:)`` as a byte search, where the text and the wordings are ASCII.
+    /// ``locate(_:)`` as a byte search, for ASCII wordings in text of one scalar per character:
+    /// Foundation's `range(of:)` cost 1 % of all CPU, and choice rows are rarely ASCII (☒, ☐).
     private func locateASCII(_ wordings: [String]) -> Range<Int>? {
-        let text = Array(flat.utf8)
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        return text.withUnsafeBytes { haystack in
+        flatBytes.withUnsafeBytes { haystack in
+            // A match starts on an ASCII byte; its character offset counts the scalars before it.
+            var counted = (byte: 0, character: 0)
+            func characterOffset(ofByte byte: Int) -> Int {
+                if byte < counted.byte { counted = (0, 0) }
+                while counted.byte < byte {
+                    if haystack[counted.byte] & 0xC0 != 0x80 { counted.character += 1 }
+                    counted.byte += 1
+                }
+                return counted.character
+            }
             for needle in wordings where !needle.isEmpty {
                 let word = Array(needle.utf8)
                 // After a match that is not a whole word, on from its end, as `range(of:)` is used above.
                 var from = 0
-                while let lower = ByteSearch.first(word, in: haystack, from: from) {
+                while let lowerByte = ByteSearch.first(word, in: haystack, from: from) {
+                    let lower = characterOffset(ofByte: lowerByte)
                     let upper = lower + word.count
-                    if (lower == 0 || !isLetter(text[lower - 1])) && (upper >= text.count || !isLetter(text[upper])) {
+                    if (lower == 0 || !chars[lower - 1].isLetter) && (upper >= chars.count || !chars[upper].isLetter) {
                         return lower..<upper
                     }
-                    from = upper
+                    from = lowerByte + word.count
                 }
             }
             return nil

@@ -67,16 +67,15 @@ struct DocumentText {
     private enum ByteMatch { case none, clean, besideNonASCII }
 
     private static func byteMatch(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> ByteMatch {
-        guard needle.count <= haystack.count else { return .none }
+        let needle = UnsafeRawBufferPointer(needle), haystack = UnsafeRawBufferPointer(haystack)
+        let anchor = ByteSearch.rareAnchor(needle)
         var result = ByteMatch.none
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var i = 1
-            while i < needle.count, haystack[start + i] == needle[i] { i += 1 }
-            guard i == needle.count else { continue }
+        var from = 0
+        while let start = ByteSearch.first(needle, anchor: anchor, in: haystack, from: from) {
             let end = start + needle.count
             if (start == 0 || haystack[start - 1] < 0x80) && (end == haystack.count || haystack[end] < 0x80) { return .clean }
             result = .besideNonASCII
+            from = start + 1
         }
         return result
     }

@@ -23,14 +23,14 @@ extension FieldLocator {
             if let opened = matcher.section(of: paragraph.text, heading: isWholeUnit && cell.paragraphs.count == 1) {
                 section = opened; open = nil; openUnmatched = nil; continue
             }
-            let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
+            let awaitingValue = open.map { found[region: $0]?.isEmpty == true } ?? false
             if awaitingValue, let key = open, !matcher.isSureLabel(paragraph.text, taken: found.taken) {
-                found.regions[key]?.paragraphs.append(paragraph)
+                found[region: key]?.paragraphs.append(paragraph)
                 continue
             }
             if let (match, label, rest) = colonLabel(paragraph.text, section: section, taken: found.taken, settled: found.settled) {
                 if let opened = match.opensSection { section = opened }
-                found.regions[match.field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
+                found[region: match.field.key] = ValueRegion(paragraphs: [], leadingText: rest, units: unitIndex...unitIndex,
                                                              origin: paragraph.origin, via: "after-colon").labelled(match, label)
                 anchors.append((unitIndex, fieldIndex(match.field)))
                 open = match.field.key
@@ -42,8 +42,8 @@ extension FieldLocator {
                     paragraphs: [], leadingText: rest, units: unitIndex...unitIndex, origin: paragraph.origin, via: "after-colon")))
                 open = nil
                 openUnmatched = found.unmatched.count - 1
-            } else if let key = open, !matcher.isBoundary(paragraph.text), !holdsItsOneLine(found.regions[key], key) {
-                found.regions[key]?.paragraphs.append(paragraph)
+            } else if let key = open, !matcher.isBoundary(paragraph.text), !holdsItsOneLine(found[region: key], key) {
+                found[region: key]?.paragraphs.append(paragraph)
             } else if let u = openUnmatched, !matcher.isBoundary(paragraph.text) {
                 found.unmatched[u].region.paragraphs.append(paragraph)
             } else {
@@ -51,17 +51,17 @@ extension FieldLocator {
                 openUnmatched = nil
             }
         }
-        if let key = open, holdsItsOneLine(found.regions[key], key) { open = nil }
+        if let key = open, holdsItsOneLine(found[region: key], key) { open = nil }
         if isWholeUnit, open != nil || openUnmatched != nil {
-            let awaitingValue = open.map { found.regions[$0]?.isEmpty == true } ?? false
+            let awaitingValue = open.map { found[region: $0]?.isEmpty == true } ?? false
             // A signature is a name or a picture, never a "Label: value" line.
             let signature = open.flatMap { key in mapping.fields.first { $0.key == key } }?.type == .signature
             for next in collectBelow(after: unitIndex, firstIsValue: awaitingValue, taken: found.taken,
                                      stopAtColonLines: signature) {
                 let paragraphs = units[next].cells.flatMap(\.paragraphs)
                 if let key = open {
-                    found.regions[key]?.paragraphs += paragraphs
-                    found.regions[key]?.units = unitIndex...next
+                    found[region: key]?.paragraphs += paragraphs
+                    found[region: key]?.units = unitIndex...next
                 } else if let u = openUnmatched {
                     found.unmatched[u].region.paragraphs += paragraphs
                     found.unmatched[u].region.units = unitIndex...next
@@ -119,7 +119,7 @@ extension FieldLocator {
     /// on the same row, so the picture beside it signs it.
     func splitMergedColumns(_ key: String, unitIndex: Int, found: inout LocatedFields,
                                     anchors: inout [(unit: Int, field: Int)]) {
-        guard let region = found.regions[key] else { return }
+        guard let region = found[region: key] else { return }
         let text = region.text
         let words = text.split(whereSeparator: \.isWhitespace)
         guard words.count >= 2, words.count <= Self.maxSplitValueWords,
@@ -137,13 +137,13 @@ extension FieldLocator {
             }
         }
         guard let best else { return }
-        found.regions[key]?.paragraphs = []
-        found.regions[key]?.leadingText = words[..<best.start].joined(separator: " ")
+        found[region: key]?.paragraphs = []
+        found[region: key]?.leadingText = words[..<best.start].joined(separator: " ")
         var second = region
         second.paragraphs = []
         second.leadingText = words[best.end...].joined(separator: " ")
         if best.match.field.type == .signature { second.units = unitIndex...emptyRowsEnd(after: unitIndex) }
-        found.regions[best.match.field.key] = second.labelled(best.match, words[best.start..<best.end].joined(separator: " "))
+        found[region: best.match.field.key] = second.labelled(best.match, words[best.start..<best.end].joined(separator: " "))
         anchors.append((unitIndex, fieldIndex(best.match.field)))
     }
 

@@ -40,15 +40,26 @@ struct UnmatchedLabel {
 
 /// What locating found: each field's value region, and the label-like lines that matched nothing.
 struct LocatedFields {
-    /// Kept with ``taken`` and ``settled``, which every cell asks for: fields are found a few
-    /// dozen times a document, asked about hundreds.
-    var regions: [String: ValueRegion] = [:] {
-        didSet {
-            taken = Set(regions.keys)
-            settled = Set(regions.filter { $0.value.evidence == .exact || !$0.value.isEmpty }.keys)
+    /// Each field's region, set through ``subscript(region:)``.
+    private(set) var regions: [String: ValueRegion] = [:]
+    var unmatched: [UnmatchedLabel] = []
+
+    /// A field's region; setting it keeps ``taken`` and ``settled`` up to date for that field
+    /// alone (every cell asks for both: fields are found a few dozen times a document, asked
+    /// about hundreds, and remaking both sets on each change cost 1.5 % of all CPU).
+    subscript(region key: String) -> ValueRegion? {
+        get { regions[key] }
+        set {
+            regions[key] = newValue
+            if let newValue {
+                taken.insert(key)
+                if newValue.evidence == .exact || !newValue.isEmpty { settled.insert(key) } else { settled.remove(key) }
+            } else {
+                taken.remove(key)
+                settled.remove(key)
+            }
         }
     }
-    var unmatched: [UnmatchedLabel] = []
 
     /// The fields found so far.
     private(set) var taken: Set<String> = []
@@ -96,7 +107,7 @@ struct FieldLocator {
                 let taken = found.taken
                 if let stacked = stackedRows(unit, at: c, section: section, taken: taken, settled: found.settled) {
                     for row in stacked {
-                        found.regions[row.match.field.key] = ValueRegion(paragraphs: [row.value], units: index...index,
+                        found[region: row.match.field.key] = ValueRegion(paragraphs: [row.value], units: index...index,
                                                                          origin: unit.cells[c + 1].origin, via: "cell-right")
                             .labelled(row.match, row.label)
                         anchors.append((index, fieldIndex(row.match.field)))
@@ -127,7 +138,7 @@ struct FieldLocator {
                         let belowInstead = right.isEmpty && field.type != .signature && field.placements.contains(.below)
                             && unit.cells.count == c + 2 ? collectBelow(after: index) : []
                         if belowInstead.isEmpty || !belowInstead.allSatisfy({ units[$0].cells.count == 1 }) {
-                            found.regions[field.key] = right.labelled(match, cell.text)
+                            found[region: field.key] = right.labelled(match, cell.text)
                             if unit.page != nil, field.type != .signature, field.type != .oneOf, field.type != .manyOf {
                                 splitMergedColumns(field.key, unitIndex: index, found: &found, anchors: &anchors)
                             }
@@ -138,7 +149,7 @@ struct FieldLocator {
                     if field.placements.contains(.below) {
                         let below = collectBelow(after: index, firstIsValue: unit.cells.count == 1, taken: found.taken.union([field.key]),
                                                  stopAtColonLines: field.type == .signature)
-                        found.regions[field.key] = ValueRegion(
+                        found[region: field.key] = ValueRegion(
                             paragraphs: below.flatMap { units[$0].cells.flatMap(\.paragraphs) },
                             units: index...(below.last ?? index),
                             origin: below.first.map { units[$0].cells[0].origin } ?? cell.origin, via: "cell-below")

@@ -29,14 +29,14 @@ struct PlaceAligner {
             let lower = previous >= 0 ? anchors[previous].field : -1
             let upper = anchors.first { $0.unit > firstUnit }?.field ?? mapping.fields.count
             guard lower + 1 < upper else { continue }
-            let fields = ((lower + 1)..<upper).filter { found.regions[mapping.fields[$0].key] == nil }
+            let fields = ((lower + 1)..<upper).filter { found[region: mapping.fields[$0].key] == nil }
             guard !fields.isEmpty else { continue }
             for (row, field, similarity) in align(rows.map { found.unmatched[$0] }, fields) {
                 var region = found.unmatched[rows[row]].region
                 region.evidence = .position
                 region.confidence = Self.baseConfidence + Self.similarityShare * similarity
                 region.printedLabel = found.unmatched[rows[row]].text
-                found.regions[mapping.fields[field].key] = region
+                found[region: mapping.fields[field].key] = region
             }
         }
     }
@@ -49,7 +49,7 @@ struct PlaceAligner {
         var candidates: [(row: Int, field: Int, similarity: Double)] = []
         for (i, label) in found.unmatched.enumerated() {
             let scored = mapping.fields.indices.compactMap { f -> (Int, Double)? in
-                guard found.regions[mapping.fields[f].key] == nil, Self.suits(label.region.text, mapping.fields[f].type) else { return nil }
+                guard found[region: mapping.fields[f].key] == nil, Self.suits(label.region.text, mapping.fields[f].type) else { return nil }
                 return (f, matcher.similarity(label.text, to: f))
             }.sorted { $0.1 > $1.1 }
             guard let best = scored.first, best.1 >= Self.nearMatch, best.1 - (scored.dropFirst().first?.1 ?? 0) >= Self.nearMargin else { continue }
@@ -58,12 +58,12 @@ struct PlaceAligner {
         var used = Set<Int>()
         for candidate in candidates.sorted(by: { $0.similarity > $1.similarity }) {
             let key = mapping.fields[candidate.field].key
-            guard found.regions[key] == nil else { continue }
+            guard found[region: key] == nil else { continue }
             var region = found.unmatched[candidate.row].region
             region.evidence = .similar
             region.confidence = candidate.similarity
             region.printedLabel = found.unmatched[candidate.row].text
-            found.regions[key] = region
+            found[region: key] = region
             used.insert(candidate.row)
         }
         return used

@@ -22,11 +22,16 @@ enum ChildDetailsDetector {
         "Strategy", "Multi", "Named", "Nurse", "Doctor", "Paediatrics", "Adult", "Adults", "Trust", "NHS",
     ]
 
+    // Compiled once: `range(of:options: .regularExpression)` and a new expression per call
+    // compiled both patterns for every free-text field. NSRegularExpression is immutable once
+    // made and safe to match from several threads.
+    private nonisolated(unsafe) static let dobExpression = try! NSRegularExpression(pattern: dobPattern)
+    private nonisolated(unsafe) static let nameExpression = try! NSRegularExpression(pattern: namePattern)
+
     static func containsChildDetails(_ text: String) -> Bool {
-        if text.range(of: dobPattern, options: .regularExpression) != nil { return true }
-        guard let regex = try? NSRegularExpression(pattern: namePattern) else { return false }
         let range = NSRange(text.startIndex..., in: text)
-        for match in regex.matches(in: text, range: range) {
+        if dobExpression.firstMatch(in: text, range: range) != nil { return true }
+        for match in nameExpression.matches(in: text, range: range) {
             guard let first = Range(match.range(at: 1), in: text), let second = Range(match.range(at: 2), in: text) else { continue }
             if !notNames.contains(String(text[first])) && !notNames.contains(String(text[second])) { return true }
         }

@@ -93,4 +93,14 @@ import Testing
         // Both printed, neither marked: no answer.
         #expect(values(resolved.read("Yes    No")) == nil)
     }
+
+    @Test func optionWordsAreWholeWordsBesideLettersThatAreNotASCII() {
+        // One scalar per character (searched as bytes) and a letter written as two scalars
+        // (searched by character) give the same offsets, in characters.
+        #expect(MarkedText("☒ é no").locate(["no"]) == 4..<6)
+        #expect(MarkedText("☒ e\u{301} no").locate(["no"]) == 4..<6)
+        #expect(MarkedText("☒ éno ☐ no").locate(["no"]) == 8..<10)
+        #expect(MarkedText("☒ noé").locate(["no"]) == nil)
+        #expect(values(resolved.read("☐ Yes ☒ No, é")) == [.boolean(false)])
+    }
 }

@@ -25,4 +25,24 @@ import Testing
             #expect(ByteSearch.first(needle, in: bytes, from: haystack.count) == nil)
         }
     }
+
+    @Test func theAnchorIsTheNeedlesRarestLetter() {
+        #expect(Array("size".utf8).withUnsafeBytes { ByteSearch.rareAnchor($0) } == 2)
+        #expect(Array("date of birth".utf8).withUnsafeBytes { ByteSearch.rareAnchor($0) } == 8)
+        #expect(Array("e e".utf8).withUnsafeBytes { ByteSearch.rareAnchor($0) } == 0)
+    }
+
+    @Test func anyAnchorFindsWhatTheFirstByteFinds() {
+        let haystack = Array("the stage of the escalation, stage two; a staged stag stage".utf8)
+        haystack.withUnsafeBytes { bytes in
+            for needle in ["stage", "stage two", "stag", "e", "; a", "escalation, s", "absent"].map({ Array($0.utf8) }) {
+                let anchor = needle.withUnsafeBytes { ByteSearch.rareAnchor($0) }
+                var from = 0
+                while from <= haystack.count {
+                    #expect(ByteSearch.first(needle, anchor: anchor, in: bytes, from: from) == ByteSearch.first(needle, in: bytes, from: from))
+                    from += 7
+                }
+            }
+        }
+    }
 }

@@ -232,6 +232,9 @@ final class WordBodyParser {
     /// Run text, with any tick glyph in it turned into a tick.
     private func appendRunText(_ text: String) throws {
         guard !isTextSuppressed else { return }
+        // Every Unicode box and private-use Wingdings code starts with byte E2 or EF in UTF-8:
+        // text with neither holds no tick (outside a Wingdings run), and goes in whole.
+        if !runIsWingdings, !text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }) { return append(text) }
         var plain = ""
         for scalar in text.unicodeScalars {
             if let (checked, style) = tickState(of: scalar) {

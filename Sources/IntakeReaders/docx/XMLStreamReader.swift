@@ -27,6 +27,7 @@ final class XMLStreamReader {
     private var readCount = 0
 
     private(set) var kind: NodeKind = .other
+    /// The current element's name and namespace; on an end element, they are left as they were.
     private(set) var localName = ""
     private(set) var namespace: OOXMLNamespace?
     /// `xmlTextReaderConstNamespaceUri` returns the reader's dictionary copy of a URI, and an
@@ -56,7 +57,8 @@ final class XMLStreamReader {
             throw IntakeError(.xmlMalformed, "The \(partName) could not be opened as XML.")
         }
         let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
-        data.copyBytes(to: bytes)
+        // Through the contiguous bytes: `copyBytes(to:)` goes region by region through DataProtocol.
+        data.withUnsafeBytes { bytes.copyMemory(from: $0) }
         // A DTD has no business in a package part (ECMA-376 Part 2); refusing it before libxml2
         // sees the bytes also covers DTDs whose entity tricks would fail the parse first.
         if Self.doctypeMarkers.contains(where: { ByteSearch.first($0.bytes, anchor: $0.bang, in: UnsafeRawBufferPointer(bytes)) != nil }) {
@@ -98,9 +100,9 @@ final class XMLStreamReader {
             isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
             updateName()
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            // An end is told by its depth alone (see ``forEachChild(_:)``): its name is not looked up.
             kind = .endElement
             isEmptyElement = false
-            updateName()
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
             kind = .text
@@ -191,7 +193,7 @@ final class XMLStreamReader {
     }
 
     private func updateName() {
-        // Only elements come here (start and end): their names are interned.
+        // Only start elements come here: their names are interned.
         if let name = xmlTextReaderConstLocalName(reader) {
             if let known = names[name] { localName = known } else {
                 localName = String(cString: name)
