@@ -30,14 +30,17 @@ struct DocumentText {
         var cells = Set<String>()
         for unit in units {
             for cell in unit.cells {
+                // A cell of one paragraph is usually its text already: normalised once, not twice.
+                var cellTextSeen = false
                 for paragraph in cell.paragraphs {
                     let text = paragraph.text
                     cells.insert(LabelText.normalize(text))
+                    if !cellTextSeen, text == cell.text { cellTextSeen = true }
                     if let colon = text.firstIndex(ofASCII: ":") {
                         cells.insert(LabelText.normalize(String(text[..<colon])))
                     }
                 }
-                cells.insert(LabelText.normalize(cell.text))
+                if !cellTextSeen { cells.insert(LabelText.normalize(cell.text)) }
             }
         }
         cellTexts = cells

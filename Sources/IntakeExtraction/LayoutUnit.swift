@@ -28,7 +28,9 @@ struct UnitCell {
     }
 
     private static func joined(_ paragraphs: [Paragraph]) -> String {
-        paragraphs.map { $0.text.trimmedWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+        // Most cells hold one paragraph: no arrays to build for it.
+        if paragraphs.count == 1 { return paragraphs[0].text.trimmedWhitespace }
+        return paragraphs.map { $0.text.trimmedWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 

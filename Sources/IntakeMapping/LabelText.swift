@@ -42,27 +42,30 @@ public enum LabelText {
     /// The same for text that is all ASCII, on its bytes: most labels are, and Unicode
     /// property look-ups per character cost more than the rest of label matching.
     static func normalizeASCII(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                pendingSpace = !bytes.isEmpty
-                continue
-            case UInt8(ascii: "`"):
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(UInt8(ascii: "'"))
-                continue
-            default:
-                break
+        var text = text
+        return text.withUTF8 { source -> String? in
+            for byte in source where byte >= 0x80 { return nil }
+            // Written straight into the string's storage (never longer than the text): no
+            // array to fill and copy.
+            return String(unsafeUninitializedCapacity: source.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for byte in source {
+                    switch byte {
+                    case 0x20, 0x09...0x0D:
+                        pendingSpace = count > 0
+                        continue
+                    default:
+                        break
+                    }
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    out[count] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                    count += 1
+                }
+                while count > 0, [0x3A, 0x2A, 0x3F, 0x2E, 0x20].contains(out[count - 1]) { count -= 1 }
+                return count
             }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
-        while let last = bytes.last, [0x3A, 0x2A, 0x3F, 0x2E, 0x20].contains(last) { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// How many words (runs of letters and digits) a text has, without normalising it.

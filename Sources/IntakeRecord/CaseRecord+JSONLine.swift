@@ -10,7 +10,7 @@ extension CaseRecord {
         var out = JSONText()
         out.raw("{")
         out.key("schema"); out.string(schema)
-        out.raw(","); out.key("source"); try out.encoded(source, with: encoder)
+        out.raw(","); out.key("source"); out.source(source)
         out.raw(","); out.key("kind"); out.string(kind)
         out.raw(","); out.key("partnership"); out.string(partnership)
         out.raw(","); out.key("mapping"); out.string(mapping)
@@ -26,7 +26,7 @@ extension CaseRecord {
             out.raw(","); out.key("provenance")
             if !out.provenance(provenance) { try out.encoded(provenance, with: encoder) }
         }
-        out.raw(","); out.key("findings"); try out.encoded(findings, with: encoder)
+        out.raw(","); out.key("findings"); out.findings(findings)
         out.raw(","); out.key("status"); out.string(status.rawValue)
         out.raw("}\n")
         return Data(out.bytes)

@@ -89,6 +89,50 @@ struct JSONText {
         raw(first ? "{}" : "}")
     }
 
+    /// A record's source, members sorted and absent optional ones left out, as its `Encodable`
+    /// writes it (`attachment_of`, `received_at` and `sender` always, `null` when absent).
+    mutating func source(_ source: RecordSource) {
+        var first = true
+        if let name = source.attachmentName { member("attachment_name", &first); string(name) }
+        member("attachment_of", &first); string(source.attachmentOf)
+        if let from = source.convertedFrom { member("converted_from", &first); string(from) }
+        member("format", &first); string(source.format)
+        if let ids = source.inReplyTo { member("in_reply_to", &first); strings(ids) }
+        if let id = source.messageID { member("message_id", &first); string(id) }
+        member("path", &first); string(source.path)
+        member("received_at", &first); string(source.receivedAt)
+        if let ids = source.references { member("references", &first); strings(ids) }
+        member("sender", &first); string(source.sender)
+        member("sha256", &first); string(source.sha256)
+        if let size = source.size { member("size", &first); raw(String(size)) }
+        if let subject = source.subject { member("subject", &first); string(subject) }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Findings as their `Encodable` writes them: every member, `field` `null` when absent.
+    mutating func findings(_ findings: [Finding]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, finding) in findings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var first = true
+            member("code", &first); string(finding.code.rawValue)
+            member("field", &first); string(finding.field)
+            member("message", &first); string(finding.message)
+            member("severity", &first); string(finding.severity.rawValue)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func strings(_ list: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in list.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(text)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// `{` before an object's first member, `,` before the others, then the member's key.
     private mutating func member(_ name: String, _ first: inout Bool) {
         bytes.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
@@ -100,6 +144,8 @@ struct JSONText {
     /// that form, without a trailing `.0`.
     static func decimal(_ number: Double) -> String? {
         guard number.isFinite else { return nil }
+        // A whole number (a confidence of 1 most often) as an integer, which is quicker to write.
+        if number == number.rounded(), abs(number) < 1e15, number != 0 || number.sign == .plus { return String(Int(number)) }
         let text = number.description
         guard !text.contains("e") else { return nil }
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text

@@ -46,4 +46,33 @@ import Testing
         #expect(Self.written { $0.provenance(["tiny": Provenance(confidence: 1e-7)]) } == nil)
         #expect(Self.written { $0.provenance(["clé": Provenance()]) } == nil)
     }
+
+    @Test func sourcesWriteAsTheEncoderDoes() throws {
+        let sources = [
+            RecordSource(path: "inbox/a.docx", sha256: String(repeating: "ab", count: 32), format: "docx"),
+            RecordSource(path: "mail/x \"y\".eml", sha256: "00", format: "docx", attachmentOf: "mail/x.eml",
+                         attachmentName: "Form\tB.docx", receivedAt: "2026-11-20T10:00:00Z", sender: "a@b.example",
+                         subject: "Re: escalation – stage 2", size: 12_345, convertedFrom: "doc", messageID: "id@b",
+                         inReplyTo: ["p@b", "q@b"], references: []),
+            RecordSource(path: "", sha256: "", format: "unknown", size: 0, inReplyTo: []),
+        ]
+        for source in sources { #expect(Self.written { $0.source(source); return true } == (try Self.encoded(source))) }
+    }
+
+    @Test func findingsWriteAsTheEncoderDoes() throws {
+        let findings = [
+            Finding(code: .missingField, severity: .error, field: "child.name", message: "Add the child's \"name\"."),
+            Finding(code: FindingCode.allCases.last!, severity: .warning, message: "Line one\nline two"),
+        ]
+        for list in [[], findings, Array(findings.prefix(1))] {
+            #expect(Self.written { $0.findings(list); return true } == (try Self.encoded(list)))
+        }
+    }
+
+    @Test func wholeNumbersWriteAsTheEncoderDoes() throws {
+        for number in [0.0, 1, -1, 2, 100, 12_345_678, 999_999_999_999_999, -0.0, 1e15, 1e16, 0.5, -2.25] {
+            if let text = JSONText.decimal(number) { #expect(text == (try Self.encoded(number)), "\(number)") }
+        }
+        #expect(JSONText.decimal(1) == "1")
+    }
 }

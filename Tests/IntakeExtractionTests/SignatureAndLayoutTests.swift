@@ -36,6 +36,16 @@ import Testing
         #expect(LabelText.normalize("Café —\n  Résumé ?") == "café - résumé")
     }
 
+    @Test func asciiTextIsNormalisedAsTheGeneralPathNormalisesIt() {
+        // "é " in front sends a text down the scalar path; it adds just itself and a space.
+        let texts = ["", " ", "Name", "  Child's \t NAME:  ", "Date of Birth?.", "A\u{0B}B\u{0C}C\r\nD", "`quoted`", "x :*?. ",
+                     "Stage 2 (Formal)", "\u{0}\u{1F}~", "ALL CAPS\tAND\nLINES..", ":::"]
+        for text in texts {
+            let ascii = LabelText.normalize(text)
+            #expect(LabelText.normalize("é " + text) == (ascii.isEmpty ? "é" : "é " + ascii), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aMillionCharacterParagraphIsNormalisedInOnePass() {
         let text = String(repeating: "Abcdefghij ", count: 100_000)
         #expect(LabelText.normalize(text).count == text.count - 1)
