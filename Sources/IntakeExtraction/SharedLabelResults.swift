@@ -17,39 +17,43 @@ final class SharedLabelResults: @unchecked Sendable {
         var heading: Bool
     }
 
-    // Guarded by `lock`.
-    private var sections: [SectionKey: String?] = [:]
-    private var boundaries: [String: Bool] = [:]
-    private var words: [String: Set<String>] = [:]
-    private var normalized: [String: String] = [:]
-    private let lock = NSLock()
+    private let sections = Table<SectionKey, String?>()
+    private let boundaries = Table<String, Bool>()
+    private let words = Table<String, Set<String>>()
+    private let normalized = Table<String, String>()
 
     func section(_ key: SectionKey, orFind find: () -> String?) -> String? {
-        remembered(key, key.text, in: \.sections, orFind: find)
+        sections.remembered(key, key.text, orFind: find)
     }
 
     func isBoundary(_ text: String, orFind find: () -> Bool) -> Bool {
-        remembered(text, text, in: \.boundaries, orFind: find)
+        boundaries.remembered(text, text, orFind: find)
     }
 
     func words(_ text: String, orFind find: () -> Set<String>) -> Set<String> {
-        remembered(text, text, in: \.words, orFind: find)
+        words.remembered(text, text, orFind: find)
     }
 
     func normalized(_ text: String, orFind find: () -> String) -> String {
-        remembered(text, text, in: \.normalized, orFind: find)
+        normalized.remembered(text, text, orFind: find)
     }
 
-    /// The kept answer, or `find`'s (run outside the lock, so threads wait only on look-ups).
-    private func remembered<Key: Hashable, Value>(_ key: Key, _ text: String,
-                                                   in table: ReferenceWritableKeyPath<SharedLabelResults, [Key: Value]>,
-                                                   orFind find: () -> Value) -> Value {
-        guard text.utf8.count <= Self.maxTextBytes else { return find() }
-        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
-        let found = find()
-        lock.withLock {
-            if self[keyPath: table].count < Self.maxEntries { self[keyPath: table][key] = found }
+    /// One kind of answer, with its own lock (a key path into one object's tables cost more
+    /// than the look-up).
+    private final class Table<Key: Hashable, Value>: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var entries: [Key: Value] = [:]
+        private let lock = NSLock()
+
+        /// The kept answer, or `find`'s (run outside the lock, so threads wait only on look-ups).
+        func remembered(_ key: Key, _ text: String, orFind find: () -> Value) -> Value {
+            guard text.utf8.count <= SharedLabelResults.maxTextBytes else { return find() }
+            if let known = lock.withLock({ entries[key] }) { return known }
+            let found = find()
+            lock.withLock {
+                if entries.count < SharedLabelResults.maxEntries { entries[key] = found }
+            }
+            return found
         }
-        return found
     }
 }

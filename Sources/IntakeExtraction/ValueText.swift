@@ -18,9 +18,10 @@ enum ValueText {
         var lines: [String] = []
         for line in text.nonEmptyLines {
             var kept = String(line)
-            let bytes = Array(kept.utf8)
-            let folds = bytes.contains { $0 >= 0x80 } && kept.unicodeScalars.contains(where: foldsToASCII)
-            for (placeholder, prompt) in promptBytes where folds || mayHold(bytes, prompt) {
+            // ASCII capitals lowered: a prompt (ASCII, lower case) can then be searched for as bytes.
+            let lowered = kept.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let folds = lowered.contains { $0 >= 0x80 } && kept.unicodeScalars.contains(where: foldsToASCII)
+            for (placeholder, prompt, anchor) in promptBytes where folds || mayHold(lowered, prompt, anchor: anchor) {
                 kept = kept.replacingOccurrences(of: placeholder, with: "", options: [.caseInsensitive])
             }
             // The removed prompt leaves its full stop behind.
@@ -32,20 +33,19 @@ enum ValueText {
         return joined.isEmpty || fillers.contains(LabelText.normalize(joined)) ? nil : joined
     }
 
-    private static let promptBytes = placeholders.map { ($0, Array($0.utf8)) }
+    /// Longest first, so that a prompt inside another ("enter text here") is not taken out of it first.
+    private static let promptBytes = placeholders.sorted { ($0.count, $1) > ($1.count, $0) }.map { prompt in
+        let bytes = Array(prompt.utf8)
+        return (prompt, bytes, bytes.withUnsafeBytes { ByteSearch.rareAnchor($0) })
+    }
 
     /// False only when the line surely lacks the (ASCII, lowercase) prompt in any case: a byte
     /// search spares Foundation's case-insensitive bridging for the lines without one. Other
     /// bytes of the line cannot take part in a match unless they are among the few letters
     /// whose case mapping gives ASCII (``foldsToASCII(_:)``), which the caller checks first.
-    private static func mayHold(_ text: [UInt8], _ prompt: [UInt8]) -> Bool {
-        guard let first = prompt.first, prompt.count <= text.count else { return prompt.isEmpty }
-        for start in 0...(text.count - prompt.count) where text[start] | 0x20 == first {
-            var i = 1
-            while i < prompt.count, text[start + i] | 0x20 == prompt[i] | 0x20 { i += 1 }
-            if i == prompt.count { return true }
-        }
-        return false
+    /// - parameter lowered: the line's UTF-8 with ASCII capitals lowered.
+    private static func mayHold(_ lowered: [UInt8], _ prompt: [UInt8], anchor: Int) -> Bool {
+        lowered.withUnsafeBytes { ByteSearch.first(prompt, anchor: anchor, in: $0) != nil }
     }
 
     /// Kelvin sign, long s, dotted and dotless i, the Latin ligatures.

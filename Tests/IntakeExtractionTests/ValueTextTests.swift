@@ -32,6 +32,10 @@ import Testing
         #expect(ValueText.clean("Click or tap here to enter text.") == nil)
         #expect(ValueText.clean("  Click or tap to enter a date. ") == nil)
         #expect(ValueText.clean("Real text\nChoose an item.") == "Real text")
+        // Any case; a prompt inside a longer one goes with it (the longer is taken out first,
+        // in every run: the prompts are a set, whose order varies from process to process).
+        #expect(ValueText.clean("Pat Jones CLICK HERE TO ENTER TEXT") == "Pat Jones")
+        #expect(ValueText.clean("Click here to enter text here") == "here")
     }
 
     @Test func stageNumbers() {

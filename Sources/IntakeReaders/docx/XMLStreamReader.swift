@@ -36,8 +36,11 @@ final class XMLStreamReader {
     /// life, so each is turned into a Swift value once, and found again by its pointers in a
     /// small direct-mapped table (a part has a few dozen distinct names; hashing the pointers
     /// into a dictionary per element cost 3 % of a DOCX's CPU).
-    private var names = [InternedName](repeating: InternedName(), count: XMLStreamReader.nameSlots)
-    private static let nameSlots = 128
+    private var names = [InternedName](repeating: InternedName(), count: 1 << XMLStreamReader.nameSlotBits)
+    private static let nameSlotBits = 8
+    /// Where the table misses (two names in one slot): each distinct string made once.
+    private var localNames: [UnsafePointer<xmlChar>: String] = [:]
+    private var namespaces: [UnsafePointer<xmlChar>: OOXMLNamespace?] = [:]
 
     private struct InternedName {
         var name: UnsafePointer<xmlChar>?
@@ -204,13 +207,29 @@ final class XMLStreamReader {
         // Only start elements come here: their names are interned.
         let name = xmlTextReaderConstLocalName(reader)
         let uri = xmlTextReaderConstNamespaceUri(reader)
-        let slot = (Int(bitPattern: name) &>> 4 &+ Int(bitPattern: uri) &>> 6) & (Self.nameSlots - 1)
+        // Fibonacci hashing of both pointers: the dictionary's strings sit close together.
+        let mixed = UInt(bitPattern: name) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: uri) &* 0xC2B2_AE3D_27D4_EB4F
+        let slot = Int(truncatingIfNeeded: mixed >> UInt(UInt.bitWidth - Self.nameSlotBits))
         if names[slot].name != name || names[slot].uri != uri {
-            names[slot] = InternedName(name: name, uri: uri, localName: name.map { String(cString: $0) } ?? "",
-                                       namespace: uri.flatMap { OOXMLNamespace(uri: String(cString: $0)) })
+            names[slot] = InternedName(name: name, uri: uri, localName: name.map(localName(interned:)) ?? "",
+                                       namespace: uri.flatMap(namespace(interned:)))
         }
         localName = names[slot].localName
         namespace = names[slot].namespace
+    }
+
+    private func localName(interned name: UnsafePointer<xmlChar>) -> String {
+        if let known = localNames[name] { return known }
+        let made = String(cString: name)
+        localNames[name] = made
+        return made
+    }
+
+    private func namespace(interned uri: UnsafePointer<xmlChar>) -> OOXMLNamespace? {
+        if let known = namespaces[uri] { return known }
+        let made = OOXMLNamespace(uri: String(cString: uri))
+        namespaces[uri] = made
+        return made
     }
 
     private func malformed() -> IntakeError {
