@@ -94,7 +94,7 @@ struct MarkedText {
             case "\u{2013}", "\u{2014}": out.append("-")
             case "\t", "\n": out.append(keepBreaks ? scalar : " ")
             case "\u{00A0}", "\r": out.append(" ")
-                // ASCII without the case tables: looking every scalar up cost 3 % of all CPU.
+            // ASCII without the case tables: looking every scalar up cost 3 % of all CPU.
             case "A"..."Z": out.append(Unicode.Scalar(scalar.value + 32)!)
             case _ where scalar.isASCII: out.append(scalar)
             default: out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
